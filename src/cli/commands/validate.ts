@@ -1,0 +1,27 @@
+import { validatePublication } from '../../content/index.js';
+import { formatProblem, hasErrors, type Problem } from '../../core/problems.js';
+import type { CommandIO } from '../io.js';
+
+interface ValidateOptions {
+  json?: boolean;
+}
+
+export async function run(_args: unknown[], options: ValidateOptions, io: CommandIO): Promise<number> {
+  const { publication, problems } = await validatePublication(io.root);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const warnings = problems.filter((problem) => problem.severity === 'warning');
+  if (options.json) {
+    const entry = ({ file, line, column, path, message }: Problem) => ({ file, line, column, path, message });
+    io.out(`${JSON.stringify({ errors: errors.map(entry), warnings: warnings.map(entry) }, null, 2)}\n`);
+  } else {
+    for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+    io.err(`${summary(publication?.issues.length ?? 0, errors.length, warnings.length)}\n`);
+  }
+  return hasErrors(problems) ? 1 : 0;
+}
+
+function summary(issueCount: number, errorCount: number, warningCount: number): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const verdict = errorCount > 0 ? 'not valid' : 'valid';
+  return `${plural(issueCount, 'issue')} checked: ${verdict} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')})`;
+}

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isIsoDate } from '../core/dates.js';
+import { MonitorError, UsageError } from '../core/errors.js';
+import type { CommandIO } from './io.js';
+
+/** Options every command accepts. */
+interface GlobalOptions {
+  root: string;
+}
+
+/**
+ * Run the command line. Each command lazy-imports its module from ./commands/, so `monitor --help`
+ * loads neither MJML nor the feed parser. Returns the exit code: 0 success, 1 user error, 2 bad usage.
+ */
+export async function main(argv: string[], io: Partial<CommandIO> = {}): Promise<number> {
+  const out = io.out ?? ((text: string) => process.stdout.write(text));
+  const err = io.err ?? ((text: string) => process.stderr.write(text));
+  const context = (options: GlobalOptions): CommandIO => ({
+    root: path.resolve(io.root ?? process.cwd(), options.root),
+    out, err, isTTY: io.isTTY ?? Boolean(process.stderr.isTTY),
+  });
+  let exitCode = 0;
+  const program = new Command('monitor').exitOverride().configureOutput({ writeOut: out, writeErr: err });
+  addCommands(program, async (name, args, options) => {
+    const command = await import(`./commands/${name}.js`);
+    exitCode = await command.run(args, options, context(options));
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (caught) {
+    return reportFailure(caught, err);
+  }
+}
+
+function reportFailure(caught: unknown, err: (text: string) => void): number {
+  if (caught instanceof CommanderError) {
+    return caught.code === 'commander.helpDisplayed' || caught.code === 'commander.version' || caught.exitCode === 0 ? 0 : 2;
+  }
+  if (caught instanceof UsageError) {
+    err(`monitor: ${caught.message}\n`);
+    return 2;
+  }
+  if (caught instanceof MonitorError) {
+    err(`${caught.describe()}\n`);
+    return 1;
+  }
+  err(`monitor: unexpected failure; this is a bug, please report it with the text below.\n${(caught as Error)?.stack ?? String(caught)}\n`);
+  return 1;
+}
+
+type Dispatch = (name: string, args: unknown[], options: GlobalOptions & Record<string, unknown>) => Promise<void>;
+
+/** Declare every command; settings made on `program` before this are inherited by the commands. */
+function addCommands(program: Command, dispatch: Dispatch): void {
+  program
+    .description('Compose, validate and publish a numbered newsletter digest as email, web pages and feeds.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run "monitor --help" for usage)')
+    .enablePositionalOptions();
+
+  const command = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .option('--root <dir>', 'publication folder', '.')
+      .showHelpAfterError();
+  const action = (name: string) =>
+    async function (this: Command, ...args: unknown[]) {
+      await dispatch(name, args.slice(0, -2), this.opts() as GlobalOptions & Record<string, unknown>);
+    };
+
+  command('init [dir]', 'scaffold a new publication (config, sources, templates, one sample issue)')
+    .option('--force', 'write into a folder that is not empty (never overwrites files)')
+    .action(action('init'));
+  command('new', 'create issues/<next number>/issue.md as a draft and print its path')
+    .option('--date <date>', 'issue date, YYYY-MM-DD (default: 7 days after the last issue, or today)', isoDateArgument)
+    .option('--author <name>', 'author (repeat for several; default: the last issue\'s authors)', collect, [])
+    .option('--number <n>', 'issue number (default: the last number + 1)', positiveInteger)
+    .action(action('new'));
+  command('validate', 'check the whole publication; exit 1 on any error')
+    .option('--json', 'print { errors, warnings } as JSON')
+    .action(action('validate'));
+  command('build', 'render web pages, email and feeds into the output folder')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--issue <n>', 'build only this issue (and the pages that list it)', positiveInteger)
+    .option('--drafts', 'include draft issues (never in feeds)')
+    .option('--json', 'print the build summary as JSON')
+    .action(action('build'));
+  command('render <number>', 'print one issue in one format to standard output')
+    .addOption(new Option('--format <format>', 'output format').choices(['email', 'text', 'web']).default('web'))
+    .action(action('render'));
+  command('preview', 'serve the site with rebuild and live reload while files change')
+    .option('--port <port>', 'port on 127.0.0.1', positiveInteger, 4000)
+    .option('--issue <n>', 'open this issue\'s preview', positiveInteger)
+    .option('--open', 'open the preview in a browser')
+    .action(action('preview'));
+  command('ingest', 'fetch the feeds in feeds/sources.yaml and draft candidate items')
+    .option('--since <date>', 'only entries on or after this date, YYYY-MM-DD', isoDateArgument)
+    .option('--dry-run', 'fetch and report, but write no candidates and no state')
+    .option('--source <name>', 'only this publication\'s feed')
+    .option('--json', 'print the summary as JSON')
+    .action(action('ingest'));
+  command('accept <candidate>', 'move a candidate into an issue as its next item')
+    .option('--issue <n>', 'target issue (default: the newest draft issue)', positiveInteger)
+    .action(action('accept'));
+}
+
+const VERSION = '0.1.0';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number such as 2359');
+  return Number(value);
+}
+
+function isoDateArgument(value: string): string {
+  if (!isIsoDate(value)) {
+    throw new InvalidArgumentError('expected a date written YYYY-MM-DD, such as 2020-01-13');
+  }
+  return value;
+}

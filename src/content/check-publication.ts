@@ -1,0 +1,122 @@
+import { error, warning, type Place, type Problem } from '../core/problems.js';
+import { closestName, didYouMean } from '../core/suggest.js';
+import type { Issue, Item, Publication } from './types.js';
+
+/** How many recent issues are searched for a story cited twice. */
+const RECENT_ISSUES_FOR_DUPLICATES = 10;
+
+/**
+ * Rules that span files: numbering and dates across issues, sections and categories against the config,
+ * sources against feeds/sources.yaml, source dates against their issue. Pure; returns every problem.
+ */
+export function checkPublication(publication: Publication): Problem[] {
+  return [
+    ...checkNumbering(publication.issues),
+    ...publication.issues.flatMap((issue) => checkIssue(publication, issue)),
+    ...checkRepeatedStories(publication.issues.slice(-RECENT_ISSUES_FOR_DUPLICATES)),
+  ];
+}
+
+function checkNumbering(issues: Issue[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<number, Issue>();
+  issues.forEach((issue, index) => {
+    if (String(issue.number) !== String(Number(issue.folder))) {
+      problems.push(error(issue.locate(['number']), `number ${issue.number} does not match its folder issues/${issue.folder}; make them equal`));
+    }
+    const twin = seen.get(issue.number);
+    if (twin) problems.push(error(issue.locate(['number']), `issue number ${issue.number} is also used by ${twin.file}; numbers are unique`));
+    seen.set(issue.number, issue);
+    const previous = issues[index - 1];
+    if (!previous) return;
+    if (issue.date < previous.date) {
+      problems.push(error(issue.locate(['date']), `date ${issue.date} is before ${previous.date}, the date of issue ${previous.number}; issue dates do not go backwards as numbers rise`));
+    }
+    if (issue.number > previous.number + 1) {
+      const missing = issue.number - previous.number - 1;
+      problems.push(warning(issue.locate(['number']), `numbering jumps from ${previous.number} to ${issue.number} (${missing} missing)`));
+    }
+  });
+  return problems;
+}
+
+function checkIssue(publication: Publication, issue: Issue): Problem[] {
+  const { categories } = publication.config;
+  const problems: Problem[] = (issue.categories ?? []).flatMap((name, index) =>
+    categories.includes(name) ? [] : [unknownCategory(issue.locate(['categories', index]), name, categories)],
+  );
+  if (issue.status === 'published' && issue.items.length === 0) {
+    problems.push(error(issue.locate(['status']), 'a published issue needs at least one item; add item files or set status: draft'));
+  }
+  issue.items.forEach((item, index) => {
+    const twin = issue.items[index - 1];
+    if (twin && twin.order === item.order) {
+      problems.push(warning({ file: item.file, line: 0, column: 0, path: '' }, `shares its order prefix with ${twin.file}; give each item its own number`));
+    }
+    problems.push(...checkItem(publication, issue, item));
+  });
+  return problems;
+}
+
+function checkItem(publication: Publication, issue: Issue, item: Item): Problem[] {
+  const { sections, categories } = publication.config;
+  const problems: Problem[] = [];
+  const sectionIds = sections.map((section) => section.id);
+  if (item.section !== undefined && !sectionIds.includes(item.section)) {
+    const known = sectionIds.length > 0 ? `${didYouMean(item.section, sectionIds)} Sections: ${sectionIds.join(', ')}.` : ' No sections are configured in monitor.config.yaml.';
+    problems.push(error(item.locate(['section']), `unknown section "${item.section}".${known}`));
+  }
+  item.categories.forEach((name, index) => {
+    if (!categories.includes(name)) problems.push(unknownCategory(item.locate(['categories', index]), name, categories));
+  });
+  item.sources.forEach((source, index) => {
+    if (source.date > issue.date) {
+      problems.push(error(item.locate(['sources', index, 'date']), `source date ${source.date} is after the issue's date ${issue.date}; a story cannot be cited before it appears`));
+    }
+    const known = publication.sources.map((entry) => entry.name);
+    if (!known.some((name) => name.toLowerCase() === source.publication.toLowerCase())) {
+      const closest = closestName(source.publication, known);
+      const hint = closest ? ` Did you mean "${closest}"?` : ' Add it to feeds/sources.yaml so its citation is styled right.';
+      problems.push(warning(item.locate(['sources', index, 'publication']), `publication "${source.publication}" is not in feeds/sources.yaml.${hint}`));
+    }
+  });
+  return problems;
+}
+
+function unknownCategory(place: Place, name: string, categories: string[]): Problem {
+  const hint = didYouMean(name, categories) || ` Categories in monitor.config.yaml: ${categories.join('; ')}.`;
+  return error(place, `unknown category "${name}".${hint}`);
+}
+
+/** The same story URL cited in two items of recent issues is likely a repeat. */
+function checkRepeatedStories(recentIssues: Issue[]): Problem[] {
+  const firstCitation = new Map<string, Item>();
+  const problems: Problem[] = [];
+  for (const issue of recentIssues) {
+    for (const item of issue.items) {
+      item.sources.forEach((source, index) => {
+        if (!source.url) return;
+        const key = normaliseStoryUrl(source.url);
+        const earlier = firstCitation.get(key);
+        if (earlier && earlier !== item) {
+          problems.push(warning(item.locate(['sources', index, 'url']), `this story is also cited in ${earlier.file}; is it the same news twice?`));
+        } else if (!earlier) {
+          firstCitation.set(key, item);
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+/** Compare story URLs without scheme, `www.`, tracking parameters, fragment or trailing slash. */
+export function normaliseStoryUrl(url: string): string {
+  const parsed = new URL(url);
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (/^(utm_|fbclid$|gclid$|mc_|yclid$)/i.test(name)) parsed.searchParams.delete(name);
+  }
+  parsed.hash = '';
+  const host = parsed.hostname.replace(/^www\./, '');
+  const pathname = parsed.pathname.replace(/\/+$/, '');
+  return `${host}${pathname}${parsed.search}`;
+}

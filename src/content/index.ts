@@ -1,0 +1,7 @@
+export { readPublication, CANDIDATES_FOLDER, type ReadResult } from './read-publication.js';
+export { readIssueFile, readItemFile, readMarkdownFile, ITEM_FILE_NAME } from './read-issue.js';
+export { checkPublication, normaliseStoryUrl } from './check-publication.js';
+export { splitFrontMatter } from './front-matter.js';
+export * from './schema.js';
+export type * from './types.js';
+export { loadPublication, validatePublication } from './load-publication.js';

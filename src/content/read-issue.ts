@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { error, wholeFile, type Problem } from '../core/problems.js';
+import { readTextFile } from '../core/read-text.js';
+import { checkWithSchema } from '../core/schema-problems.js';
+import { parseYamlWithPositions } from '../core/yaml-document.js';
+import { splitFrontMatter } from './front-matter.js';
+import { issueFrontMatterSchema, itemFrontMatterSchema } from './schema.js';
+import type { Issue, Item, Locate } from './types.js';
+
+/** Item files are `<NN>-<slug>.md`: an order prefix, a dash, a lower-case slug. */
+export const ITEM_FILE_NAME = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+interface ParsedMarkdown<S extends z.ZodType> {
+  data: z.infer<S> | undefined;
+  body: string;
+  bodyLine: number;
+  locate: Locate;
+  problems: Problem[];
+}
+
+/** Read a Markdown file with front matter and check the front matter against `schema`. */
+export async function readMarkdownFile<S extends z.ZodType>(root: string, file: string, schema: S): Promise<ParsedMarkdown<S>> {
+  const failed = (problem: Problem): ParsedMarkdown<S> => ({
+    data: undefined, body: '', bodyLine: 0, locate: () => wholeFile(file), problems: [problem],
+  });
+  const read = await readTextFile(root, file);
+  if (read.problem) return failed(read.problem);
+  const split = splitFrontMatter(file, read.text);
+  if (!split.value) return failed(split.problem!);
+  const yaml = parseYamlWithPositions(file, split.value.yaml, split.value.yamlLine);
+  const locate: Locate = (path) => yaml.placeOf(path);
+  if (yaml.problems.length > 0) return { ...failed(yaml.problems[0]!), problems: yaml.problems, locate };
+  const checked = checkWithSchema(schema, yaml);
+  return { data: checked.value, body: split.value.body, bodyLine: split.value.bodyLine, locate, problems: checked.problems };
+}
+
+/** Read issues/<folder>/issue.md (without its items). */
+export async function readIssueFile(root: string, folder: string): Promise<{ issue?: Issue; problems: Problem[] }> {
+  const file = `issues/${folder}/issue.md`;
+  const parsed = await readMarkdownFile(root, file, issueFrontMatterSchema);
+  if (!parsed.data) return { problems: parsed.problems };
+  const { number, date, author, status, categories, preheader, subject } = parsed.data;
+  const issue: Issue = {
+    file, folder, number, date, authors: author, status, categories, preheader, subject,
+    note: parsed.body, items: [], locate: parsed.locate,
+  };
+  return { issue, problems: parsed.problems };
+}
+
+/** Read one item file; its name must carry an order prefix. */
+export async function readItemFile(root: string, file: string): Promise<{ item?: Item; problems: Problem[] }> {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const match = ITEM_FILE_NAME.exec(name);
+  if (!match) {
+    const message = `item file name "${name}" needs an order prefix and a lower-case slug, such as "01-moscow-backs-pyongyang.md"`;
+    return { problems: [error(wholeFile(file), message)] };
+  }
+  const parsed = await readMarkdownFile(root, file, itemFrontMatterSchema);
+  const problems = [...parsed.problems];
+  if (parsed.data && parsed.body === '') {
+    problems.push(error({ file, line: parsed.bodyLine, column: 1, path: 'body' }, 'the item has no text; write one or more paragraphs after the closing "---"'));
+  }
+  if (!parsed.data || parsed.body === '') return { problems };
+  const { headline, section, categories, sources } = parsed.data;
+  const item: Item = {
+    file, order: Number(match[1]), slug: match[2]!, headline, section, categories, sources,
+    body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate,
+  };
+  return { item, problems };
+}

@@ -1,0 +1,81 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { readConfig, readSources } from '../config/read-config.js';
+import { error, wholeFile, type Problem } from '../core/problems.js';
+import { readIssueFile, readItemFile } from './read-issue.js';
+import type { Issue, Publication } from './types.js';
+
+/** Folder under issues/ where `monitor ingest` leaves drafts; not an issue. */
+export const CANDIDATES_FOLDER = 'candidates';
+
+/** A publication as read from disk: `publication` is absent only when its settings are unusable. */
+export interface ReadResult {
+  publication: Publication | undefined;
+  /** Every problem found while reading, errors and warnings. */
+  problems: Problem[];
+}
+
+/**
+ * Read a whole publication: settings, sources and every issue with its items. Files with errors are
+ * left out of the result and reported, so one broken item does not hide the problems of the others.
+ */
+export async function readPublication(root: string): Promise<ReadResult> {
+  const absoluteRoot = path.resolve(root);
+  const [config, sources, folders] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot), listIssueFolders(absoluteRoot)]);
+  const problems = [...config.problems, ...sources.problems, ...folders.problems];
+  const issues: Issue[] = [];
+  const results = await mapLimited(folders.names, 64, (folder) => readIssueFolder(absoluteRoot, folder));
+  for (const result of results) {
+    problems.push(...result.problems);
+    if (result.issue) issues.push(result.issue);
+  }
+  issues.sort((a, b) => a.number - b.number);
+  if (!config.value || !sources.value) return { publication: undefined, problems };
+  return { publication: { root: absoluteRoot, config: config.value, sources: sources.value, issues }, problems };
+}
+
+async function listIssueFolders(root: string): Promise<{ names: string[]; problems: Problem[] }> {
+  let entries;
+  try {
+    entries = await readdir(path.join(root, 'issues'), { withFileTypes: true });
+  } catch {
+    return { names: [], problems: [] };
+  }
+  const names: string[] = [];
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === CANDIDATES_FOLDER || entry.name.startsWith('.')) continue;
+    if (/^\d+$/.test(entry.name)) names.push(entry.name);
+    else problems.push(error(wholeFile(`issues/${entry.name}`), `issue folders are named by the issue number, such as issues/2359; rename "${entry.name}"`));
+  }
+  return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
+}
+
+async function readIssueFolder(root: string, folder: string): Promise<{ issue?: Issue; problems: Problem[] }> {
+  const names = (await readdir(path.join(root, 'issues', folder))).filter((name) => name.endsWith('.md') && name !== 'issue.md');
+  const [issueResult, ...itemResults] = await Promise.all([
+    readIssueFile(root, folder),
+    ...names.sort().map((name) => readItemFile(root, `issues/${folder}/${name}`)),
+  ]);
+  const problems = [...issueResult!.problems, ...itemResults.flatMap((result) => result.problems)];
+  const issue = issueResult!.issue;
+  if (issue) {
+    issue.items = itemResults.flatMap((result) => (result.item ? [result.item] : []));
+    issue.items.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  }
+  return { issue, problems };
+}
+
+/** Run `task` over `inputs` with at most `limit` at once, keeping the order of results. */
+async function mapLimited<T, R>(inputs: T[], limit: number, task: (input: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      results[index] = await task(inputs[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return results;
+}

@@ -1,0 +1,33 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { error, wholeFile, type Problem } from './problems.js';
+
+/** Editors' files are small; anything larger is a mistake (a pasted PDF, a log), not a newsletter item. */
+export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
+
+export type TextFile = { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
+
+/**
+ * Read an editor's text file as UTF-8. Missing, oversized, binary or badly encoded files come back as a
+ * problem naming the file (relative to `root`), never as an exception.
+ */
+export async function readTextFile(root: string, relativePath: string): Promise<TextFile> {
+  const fullPath = path.join(root, relativePath);
+  const place = wholeFile(relativePath);
+  try {
+    const { size } = await stat(fullPath);
+    if (size > MAX_TEXT_FILE_BYTES) {
+      const megabytes = (size / 1024 / 1024).toFixed(1);
+      return { problem: error(place, `file is ${megabytes} MB; monitor reads text files up to 1 MB. Is this the right file?`) };
+    }
+    const bytes = await readFile(fullPath);
+    if (bytes.includes(0)) return { problem: error(place, 'file holds binary data, not text; save it as UTF-8 text') };
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text: text.replace(/\r\n?/g, '\n') };
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: error(place, 'file not found') };
+    if (cause instanceof TypeError) return { problem: error(place, 'file is not valid UTF-8 text; save it with UTF-8 encoding') };
+    return { problem: error(place, `cannot read file: ${(cause as Error).message}`) };
+  }
+}

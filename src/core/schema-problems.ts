@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { error, warning, type Problem } from './problems.js';
+import { didYouMean } from './suggest.js';
+import type { FieldPath, PositionedYaml } from './yaml-document.js';
+
+/** The outcome of checking parsed YAML against a schema: the typed value when it passed, and every problem. */
+export interface Checked<T> {
+  value: T | undefined;
+  problems: Problem[];
+}
+
+/**
+ * Validate YAML data with a zod schema and place every issue at its node in the file. Unknown keys
+ * are reported one by one, as likely typos of a known field.
+ */
+export function checkWithSchema<S extends z.ZodType>(schema: S, yaml: PositionedYaml): Checked<z.infer<S>> {
+  const result = schema.safeParse(yaml.data ?? {});
+  if (result.success) return { value: result.data, problems: [] };
+  const problems = result.error.issues.flatMap((issue) => describeIssue(schema, yaml, issue));
+  return { value: undefined, problems };
+}
+
+function describeIssue(schema: z.ZodType, yaml: PositionedYaml, issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, path);
+    return issue.keys.map((key) => {
+      const place = yaml.placeOf([...path, key], 'key');
+      const hint = didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`;
+      return error(place, `unknown field "${key}".${hint}`);
+    });
+  }
+  const field = String(path[path.length - 1] ?? 'value');
+  if (issue.code === 'invalid_type' && path.length > 0 && !yaml.has(path)) {
+    return [error(yaml.placeOf(path, 'key'), `"${field}" is required but missing. ${issue.message}`.trim())];
+  }
+  const place = yaml.placeOf(path);
+  return [(issue.code === 'custom' && issue.params?.warning ? warning : error)(place, issue.message)];
+}
+
+/** The field names the schema accepts at `path` (for "did you mean" hints). */
+export function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
+  const target = schemaAt(schema, path);
+  return target instanceof z.ZodObject ? Object.keys(target.shape) : [];
+}
+
+function schemaAt(schema: z.ZodType, path: FieldPath): z.ZodType | undefined {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (current instanceof z.ZodObject) current = unwrap(current.shape[String(segment)]);
+    else if (current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
+    else return undefined;
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+      current = current.unwrap() as z.ZodType;
+    } else if (current instanceof z.ZodPipe) {
+      current = current.in as z.ZodType;
+    } else if (current instanceof z.ZodUnion) {
+      current = (current.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject) ?? current.options[0] as z.ZodType;
+      if (!(current instanceof z.ZodObject)) return current;
+    } else {
+      return current;
+    }
+  }
+  return current;
+}

@@ -1,0 +1,83 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Place, Problem } from './problems.js';
+import { error } from './problems.js';
+
+/** A field path as zod and the yaml package spell it. */
+export type FieldPath = readonly PropertyKey[];
+
+/** YAML text parsed into plain data, remembering where each node came from. */
+export interface PositionedYaml {
+  /** The parsed value (plain objects, arrays, strings, numbers, booleans, null). */
+  data: unknown;
+  /** Syntax errors, already placed in the file. */
+  problems: Problem[];
+  /** The place of the field at `path`, or of its nearest existing parent. `at: 'key'` points at the key. */
+  placeOf(path: FieldPath, at?: 'key' | 'value'): Place;
+  /** Whether the field at `path` is written in the file. */
+  has(path: FieldPath): boolean;
+}
+
+/**
+ * Parse YAML keeping node positions. `firstLine` is the file line the text starts on (2 for front matter
+ * after its opening `---`), so every place refers to the editor's file, not to the snippet.
+ */
+export function parseYamlWithPositions(file: string, text: string, firstLine = 1): PositionedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const placeAt = (offset: number, path: FieldPath): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line: line + firstLine - 1, column: col, path: joinPath(path) };
+  };
+  const problems = [...document.errors, ...document.warnings].map((issue) =>
+    error(placeAt(issue.pos[0], []), `YAML syntax: ${firstSentence(issue.message)}`),
+  );
+  const data = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 50 });
+
+  const walk = (path: FieldPath) => {
+    let node: unknown = document.contents;
+    let keyNode: Node | undefined;
+    let found = 0;
+    for (const segment of path) {
+      const next = childOf(node, segment);
+      if (!next) break;
+      node = next.value;
+      keyNode = next.key;
+      found++;
+    }
+    return { node: node as Node | null | undefined, keyNode, complete: found === path.length };
+  };
+
+  return {
+    data,
+    problems,
+    has: (path) => walk(path).complete,
+    placeOf(path, at = 'value') {
+      const { node, keyNode, complete } = walk(path);
+      const target = complete && at === 'key' && keyNode ? keyNode : node;
+      const offset = target?.range?.[0] ?? keyNode?.range?.[0] ?? 0;
+      return placeAt(offset, path);
+    },
+  };
+}
+
+function childOf(node: unknown, segment: PropertyKey): { key?: Node; value: unknown } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (!pair) return undefined;
+    return { key: pair.key as Node, value: pair.value ?? pair.key };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return item === undefined ? undefined : { value: item };
+  }
+  return undefined;
+}
+
+/** `['sources', 1, 'date']` -> `sources.1.date`. */
+export function joinPath(path: FieldPath): string {
+  return path.map(String).join('.');
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
