@@ -1,0 +1,34 @@
+import type { CategoryPage, ComposedIssue, ComposedSite, PublicationInfo } from '../compose/types.js';
+
+/**
+ * Template sources by name, such as `email.mjml.hbs`, `text.hbs`, `web/issue.hbs`, `partials/item.hbs`.
+ * Read from disk by `readTemplates` (the publication's templates/ over the bundled defaults); render
+ * itself never touches the disk.
+ */
+export type TemplateSources = ReadonlyMap<string, string>;
+
+/** A page of the web archive: where it goes under dist/ and its HTML. */
+export interface RenderedPage {
+  /** Path relative to the output folder, such as `index.html` or `page/2/index.html`. */
+  path: string;
+  html: string;
+}
+
+/** Pure functions from the render model to text, built once per template set. */
+export interface Renderer {
+  /** The issue as email HTML (Handlebars -> MJML -> HTML). */
+  email(issue: ComposedIssue): string;
+  /** The issue as the plain-text alternative of the email. */
+  text(issue: ComposedIssue): string;
+  /** The issue's web page, dist/issues/<N>/index.html. */
+  issuePage(issue: ComposedIssue, site: ComposedSite): string;
+  /** The paginated archive, newest first: index.html, page/2/index.html, ... */
+  archivePages(site: ComposedSite): RenderedPage[];
+  /** One category's page, dist/categories/<slug>/index.html. */
+  categoryPage(page: CategoryPage, site: ComposedSite): string;
+}
+
+/** What createRenderer needs besides the templates. */
+export interface RendererOptions {
+  publication: PublicationInfo;
+}
