@@ -20,6 +20,8 @@ export interface Renderer {
   email(issue: ComposedIssue): string;
   /** The issue as the plain-text alternative of the email. */
   text(issue: ComposedIssue): string;
+  /** The issue's items as an HTML fragment (headings, bodies, citations), for feed entries' content. */
+  issueContent(issue: ComposedIssue): string;
   /** The issue's web page, dist/issues/<N>/index.html. */
   issuePage(issue: ComposedIssue, site: ComposedSite): string;
   /** The paginated archive, newest first: index.html, page/2/index.html, ... */
