@@ -96,6 +96,16 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .option('--issue <n>', 'open this issue\'s preview', positiveInteger)
     .option('--open', 'open the preview in a browser')
     .action(action('preview'));
+  command('send <number>', 'send one issue as a multipart email through SMTP')
+    .requiredOption('--to <address>', 'recipient address (repeat for several)', collect, [])
+    .option('--smtp <url>', 'SMTP server URL, such as smtps://user:pass@mail.example.org:465 (default: $MONITOR_SMTP_URL)')
+    .option('--test', 'mark the subject [TEST] (a proof)')
+    .option('--force', 'send again to a list that already received this issue')
+    .action(action('send'));
+  command('export <number>', 'write one issue as a message file for a mail client or service')
+    .option('--eml', 'write an .eml file (the default and only format)')
+    .option('--out <file>', 'where to write it (default: dist/issues/<N>/issue-<N>.eml)')
+    .action(action('export'));
   command('ingest', 'fetch the feeds in feeds/sources.yaml and draft candidate items')
     .option('--since <date>', 'only entries on or after this date, YYYY-MM-DD', isoDateArgument)
     .option('--dry-run', 'fetch and report, but write no candidates and no state')
