@@ -23,8 +23,8 @@ export async function main(argv: string[], io: Partial<CommandIO> = {}): Promise
   let exitCode = 0;
   const program = new Command('monitor').exitOverride().configureOutput({ writeOut: out, writeErr: err });
   addCommands(program, async (name, args, options) => {
-    const command = await import(`./commands/${name}.js`);
-    exitCode = await command.run(args, options, context(options));
+    const command = await COMMANDS[name]();
+    exitCode = await (command as CommandModule).run(args, options as never, context(options));
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -50,7 +50,28 @@ function reportFailure(caught: unknown, err: (text: string) => void): number {
   return 1;
 }
 
-type Dispatch = (name: string, args: unknown[], options: GlobalOptions & Record<string, unknown>) => Promise<void>;
+/** A command module: runs with its positional arguments and options, prints through io, returns the exit code. */
+interface CommandModule {
+  run(args: unknown[], options: never, io: CommandIO): Promise<number>;
+}
+
+/** Each command's module, imported only when that command runs. */
+const COMMANDS = {
+  init: () => import('./commands/init.js'),
+  new: () => import('./commands/new.js'),
+  validate: () => import('./commands/validate.js'),
+  build: () => import('./commands/build.js'),
+  render: () => import('./commands/render.js'),
+  preview: () => import('./commands/preview.js'),
+  send: () => import('./commands/send.js'),
+  export: () => import('./commands/export.js'),
+  ingest: () => import('./commands/ingest.js'),
+  accept: () => import('./commands/accept.js'),
+} satisfies Record<string, () => Promise<CommandModule>>;
+
+type CommandName = keyof typeof COMMANDS;
+
+type Dispatch = (name: CommandName, args: unknown[], options: GlobalOptions & Record<string, unknown>) => Promise<void>;
 
 /** Declare every command; settings made on `program` before this are inherited by the commands. */
 function addCommands(program: Command, dispatch: Dispatch): void {
@@ -66,7 +87,7 @@ function addCommands(program: Command, dispatch: Dispatch): void {
       .description(description)
       .option('--root <dir>', 'publication folder', '.')
       .showHelpAfterError();
-  const action = (name: string) =>
+  const action = (name: CommandName) =>
     async function (this: Command, ...args: unknown[]) {
       await dispatch(name, args.slice(0, -2), this.opts() as GlobalOptions & Record<string, unknown>);
     };

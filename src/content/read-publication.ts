@@ -13,6 +13,8 @@ export interface ReadResult {
   publication: Publication | undefined;
   /** Every problem found while reading, errors and warnings. */
   problems: Problem[];
+  /** Numbers of every issue folder, including those whose files have errors. */
+  folderNumbers: number[];
 }
 
 /**
@@ -30,8 +32,10 @@ export async function readPublication(root: string): Promise<ReadResult> {
     if (result.issue) issues.push(result.issue);
   }
   issues.sort((a, b) => a.number - b.number);
-  if (!config.value || !sources.value) return { publication: undefined, problems };
-  return { publication: { root: absoluteRoot, config: config.value, sources: sources.value, issues }, problems };
+  const folderNumbers = folders.names.map(Number);
+  if (!config.value || !sources.value) return { publication: undefined, problems, folderNumbers };
+  const publication = { root: absoluteRoot, config: config.value, sources: sources.value, issues };
+  return { publication, problems, folderNumbers };
 }
 
 async function listIssueFolders(root: string): Promise<{ names: string[]; problems: Problem[] }> {

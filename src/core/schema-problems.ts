@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { error, warning, type Problem } from './problems.js';
-import { didYouMean } from './suggest.js';
-import type { FieldPath, PositionedYaml } from './yaml-document.js';
+import { closestName, didYouMean } from './suggest.js';
+import { joinPath, type FieldPath, type PositionedYaml } from './yaml-document.js';
 
 /** The outcome of checking parsed YAML against a schema: the typed value when it passed, and every problem. */
 export interface Checked<T> {
@@ -16,8 +16,23 @@ export interface Checked<T> {
 export function checkWithSchema<S extends z.ZodType>(schema: S, yaml: PositionedYaml): Checked<z.infer<S>> {
   const result = schema.safeParse(yaml.data ?? {});
   if (result.success) return { value: result.data, problems: [] };
-  const problems = result.error.issues.flatMap((issue) => describeIssue(schema, yaml, issue));
+  const issues = result.error.issues;
+  const problems = issues.filter((issue) => !isMisspelled(schema, yaml, issue, issues)).flatMap((issue) => describeIssue(schema, yaml, issue));
   return { value: undefined, problems };
+}
+
+/** A missing field whose name an unknown key is a typo of: the typo's message says it all. */
+function isMisspelled(schema: z.ZodType, yaml: PositionedYaml, issue: z.core.$ZodIssue, issues: z.core.$ZodIssue[]): boolean {
+  if (issue.code !== 'invalid_type' || issue.path.length === 0 || yaml.has(issue.path)) return false;
+  const parent = issue.path.slice(0, -1);
+  const field = String(issue.path[issue.path.length - 1]);
+  const known = knownKeys(schema, parent);
+  return issues.some(
+    (other) =>
+      other.code === 'unrecognized_keys' &&
+      joinPath(other.path) === joinPath(parent) &&
+      other.keys.some((key) => closestName(key, known) === field),
+  );
 }
 
 function describeIssue(schema: z.ZodType, yaml: PositionedYaml, issue: z.core.$ZodIssue): Problem[] {
