@@ -19,7 +19,8 @@ export function composeIssue(publication: Publication, issue: Issue, neighbours:
   const composedItems = items.map((item) => composeItem(publication, item, uniqueAnchor(item.slug, anchors)));
   const sections = groupIntoSections(config, items, composedItems);
   const categories = issueCategories(config, issue);
-  const firstHeadline = composedItems[0]?.headline ?? '';
+  const displayed = sections.flatMap((section) => section.items);
+  const firstHeadline = displayed[0]?.headline ?? '';
   const path = issuePath(issue.number);
   return {
     number: issue.number,
@@ -32,11 +33,11 @@ export function composeIssue(publication: Publication, issue: Issue, neighbours:
     status: issue.status,
     categories,
     categoriesText: categories.map((category) => category.name).join('; '),
-    preheader: issue.preheader ?? composedItems.map((item) => item.headline).join('; '),
+    preheader: issue.preheader ?? displayed.map((item) => item.headline).join('; '),
     subject: issue.subject ?? `${config.title} No. ${issue.number}${firstHeadline ? `: ${firstHeadline}` : ''}`,
     note: issue.note,
     sections,
-    items: sections.flatMap((section) => section.items),
+    items: displayed,
     hasSections: sections.some((section) => section.title !== undefined),
     path,
     url: new URL(path, config.baseUrl).href,
