@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { formatProblem } from '../../core/problems.js';
+import { composeMessage, readIssueEmail, writeEml } from '../../send/index.js';
+import type { CommandIO } from '../io.js';
+import { parseIssueNumber } from './send.js';
+
+interface ExportOptions {
+  eml?: boolean;
+  out?: string;
+}
+
+/**
+ * `monitor export <N> [--eml] [--out file]`: write the issue's message as an .eml file for a mail client
+ * or a mailing service, by default `issue-<N>.eml` in the publication folder. The message has no To
+ * header (the service adds its list) and `X-Unsent: 1`, so a mail client opens it as a draft.
+ */
+export async function run(args: unknown[], options: ExportOptions, io: CommandIO): Promise<number> {
+  const number = parseIssueNumber(args[0]);
+  const file = path.resolve(io.root, options.out ?? `issue-${number}.eml`);
+  const email = await readIssueEmail(io.root, number);
+  for (const warning of email.warnings) io.err(`${formatProblem(warning)}\n`);
+  const message = composeMessage(email.issue, email.publication, email.rendered, { to: [], extraHeaders: { 'X-Unsent': '1' } });
+  await writeEml(file, message);
+  io.out(`${path.relative(process.cwd(), file) || file}\n`);
+  return 0;
+}

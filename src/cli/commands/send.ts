@@ -1,0 +1,71 @@
+import { UsageError, MonitorError } from '../../core/errors.js';
+import { formatProblem } from '../../core/problems.js';
+import {
+  appendSentLog, composeMessage, findEarlierSend, readIssueEmail, readSentLog, recipientsHash, redactSmtpUrl,
+  resolveSmtpUrl, sendMessage, SENT_LOG_FILE, type OutgoingMessage, type SendReport,
+} from '../../send/index.js';
+import type { CommandIO } from '../io.js';
+
+interface SendOptions {
+  to: string[];
+  smtp?: string;
+  test?: boolean;
+  force?: boolean;
+}
+
+/** `monitor send <N> --to ADDR`: send the issue's email through SMTP and remember it in the sent-log. */
+export async function run(args: unknown[], options: SendOptions, io: CommandIO): Promise<number> {
+  const number = parseIssueNumber(args[0]);
+  const to = checkRecipients(options.to);
+  const smtpUrl = resolveSmtpUrl(options.smtp);
+  const email = await readIssueEmail(io.root, number);
+  for (const warning of email.warnings) io.err(`${formatProblem(warning)}\n`);
+  if (!options.test) await refuseRepeat(io.root, number, to, options.force);
+  if (!options.test && email.issue.status === 'draft') {
+    io.err(`warning: issue ${number} is a draft (status: draft in issues/${number}/issue.md); sending it anyway\n`);
+  }
+  const message = composeMessage(email.issue, email.publication, email.rendered, { to, test: options.test });
+  const report = await sendMessage(smtpUrl, message);
+  await appendSentLog(io.root, {
+    issue: number, recipients: recipientsHash(to), count: to.length, date: message.date.toISOString(),
+    test: Boolean(options.test), messageId: message.messageId,
+  });
+  if (report.rejected.length > 0) throw new MonitorError(partialFailure(report));
+  io.out(`${sentLine(message, report, redactSmtpUrl(smtpUrl))}\n`);
+  return 0;
+}
+
+/** The positional `<number>`, a positive whole number. */
+export function parseIssueNumber(value: unknown): number {
+  const text = String(value ?? '');
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`"${text}" is not an issue number; expected a whole number such as 2359`);
+  return Number(text);
+}
+
+function checkRecipients(addresses: string[]): string[] {
+  const list = addresses.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const bad = list.filter((address) => !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address));
+  if (list.length === 0) throw new UsageError('--to needs a recipient address, such as --to editors@example.org');
+  if (bad.length > 0) throw new UsageError(`--to ${bad.join(', ')}: not an email address; write it like editors@example.org`);
+  return list;
+}
+
+async function refuseRepeat(root: string, number: number, to: string[], force: boolean | undefined): Promise<void> {
+  const earlier = findEarlierSend(await readSentLog(root), number, to);
+  if (!earlier || force) return;
+  const list = to.length === 1 ? 'this recipient' : `these ${to.length} recipients`;
+  throw new MonitorError(
+    `issue ${number} was already sent to ${list} on ${earlier.date} (${SENT_LOG_FILE}). ` +
+      'Pass --force to send it again, or --test to send a proof.',
+  );
+}
+
+function partialFailure(report: SendReport): string {
+  return `the SMTP server refused ${report.refusals}; the message went to ${report.accepted.join(', ')} only. ` +
+    'Send again with --to for the refused addresses once they are corrected.';
+}
+
+function sentLine(message: OutgoingMessage, report: SendReport, server: string): string {
+  const count = report.accepted.length;
+  return `sent "${message.subject}" to ${count} recipient${count === 1 ? '' : 's'} through ${server} (Message-ID ${message.messageId})`;
+}
