@@ -125,7 +125,7 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .action(action('send'));
   command('export <number>', 'write one issue as a message file for a mail client or service')
     .option('--eml', 'write an .eml file (the default and only format)')
-    .option('--out <file>', 'where to write it (default: dist/issues/<N>/issue-<N>.eml)')
+    .option('--out <file>', 'where to write it, relative to the publication folder (default: issue-<N>.eml there)')
     .action(action('export'));
   command('ingest', 'fetch the feeds in feeds/sources.yaml and draft candidate items')
     .option('--since <date>', 'only entries on or after this date, YYYY-MM-DD', isoDateArgument)
