@@ -1,4 +1,4 @@
-import { error, warning, type Place, type Problem } from '../core/problems.js';
+import { error, warning, wholeFile, type Place, type Problem } from '../core/problems.js';
 import { closestName, didYouMean } from '../core/suggest.js';
 import type { Issue, Item, Publication } from './types.js';
 
@@ -51,7 +51,7 @@ function checkIssue(publication: Publication, issue: Issue): Problem[] {
   issue.items.forEach((item, index) => {
     const twin = issue.items[index - 1];
     if (twin && twin.order === item.order) {
-      problems.push(warning({ file: item.file, line: 0, column: 0, path: '' }, `shares its order prefix with ${twin.file}; give each item its own number`));
+      problems.push(warning(wholeFile(item.file), `shares its order prefix with ${twin.file}; give each item its own number`));
     }
     problems.push(...checkItem(publication, issue, item));
   });

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
-import { error, wholeFile, type Problem } from '../core/problems.js';
+import { error, type Problem } from '../core/problems.js';
 import { readIssueFile, readItemFile } from './read-issue.js';
 import type { Issue, Publication } from './types.js';
 
@@ -50,7 +50,7 @@ async function listIssueFolders(root: string): Promise<{ names: string[]; proble
   for (const entry of entries) {
     if (!entry.isDirectory() || entry.name === CANDIDATES_FOLDER || entry.name.startsWith('.')) continue;
     if (/^\d+$/.test(entry.name)) names.push(entry.name);
-    else problems.push(error(wholeFile(`issues/${entry.name}`), `issue folders are named by the issue number, such as issues/2359; rename "${entry.name}"`));
+    else problems.push(error({ file: `issues/${entry.name}`, line: 0, column: 0, path: '' }, `issue folders are named by the issue number, such as issues/2359; rename "${entry.name}"`));
   }
   return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
 }

@@ -25,8 +25,9 @@ export function warning(place: Place, message: string): Problem {
   return { ...error(place, message), severity: 'warning' };
 }
 
+/** A problem with a file as a whole is reported at its first line, where an editor starts looking. */
 export function wholeFile(file: string): Place {
-  return { file, line: 0, column: 0, path: '' };
+  return { file, line: 1, column: 1, path: '' };
 }
 
 /** `file:line:column` (as far as known), the way editors and terminals link to a place. */

@@ -77,7 +77,7 @@ describe('monitor validate: items against the config and sources', () => {
 
   it('requires an order prefix on item file names', async () => {
     const { errors } = await validateJson({ 'issues/1/first.md': itemFile('A') });
-    expect(errors).toEqual([expect.objectContaining({ file: 'issues/1/first.md', line: 0 })]);
+    expect(errors).toEqual([expect.objectContaining({ file: 'issues/1/first.md', line: 1 })]);
     expect(errors[0]!.message).toContain('needs an order prefix');
   });
 
