@@ -16,8 +16,11 @@ export interface RenderedPage {
 
 /** Pure functions from the render model to text, built once per template set. */
 export interface Renderer {
-  /** The issue as email HTML (Handlebars -> MJML -> HTML). */
-  email(issue: ComposedIssue): string;
+  /**
+   * The issue as email HTML (Handlebars -> MJML -> HTML). A promise because MJML 5's `mjml2html` is async;
+   * rejects with a MonitorError naming the template when the MJML is invalid.
+   */
+  email(issue: ComposedIssue): Promise<string>;
   /** The issue as the plain-text alternative of the email. */
   text(issue: ComposedIssue): string;
   /** The issue's items as an HTML fragment (headings, bodies, citations), for feed entries' content. */
@@ -33,4 +36,6 @@ export interface Renderer {
 /** What createRenderer needs besides the templates. */
 export interface RendererOptions {
   publication: PublicationInfo;
+  /** Column at which the plain text wraps paragraphs (72 unless told; 60-78 makes sense). */
+  textWidth?: number;
 }

@@ -1,0 +1,60 @@
+import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
+import { mjmlToHtml } from './mjml.js';
+import { archivePageViews, pageContext } from './pages.js';
+import { compileTemplates } from './template-set.js';
+import { textIssueView, tidyText } from './text-view.js';
+import type { Renderer, RendererOptions, TemplateSources } from './types.js';
+import { categoryView, IssueViews, siteView } from './views.js';
+
+/** Plain-text lines wrap here unless the options say otherwise (house style: 72-78 columns). */
+export const DEFAULT_TEXT_WIDTH = 72;
+
+/**
+ * Compile a template set once and return the renderer: pure functions from the render model to email
+ * HTML, plain text and web pages. Every template is parsed up front, so a broken template fails here
+ * with a MonitorError naming its file rather than halfway through a build.
+ */
+export function createRenderer(templates: TemplateSources, options: RendererOptions): Renderer {
+  const set = compileTemplates(templates);
+  const site = siteView(options.publication);
+  const views = new IssueViews(site.baseUrl);
+  const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));
+  const html = (name: string, context: object) => set.render(name, context);
+
+  return {
+    async email(issue: ComposedIssue) {
+      const mjml = html('email.mjml.hbs', { site, issue: views.issue(issue), linkBase: site.baseUrl });
+      return mjmlToHtml(mjml, 'email.mjml.hbs');
+    },
+    text(issue: ComposedIssue) {
+      return tidyText(set.render('text.hbs', { site, ...textIssueView(issue, width) }));
+    },
+    issueContent(issue: ComposedIssue) {
+      return html('web/content.hbs', { site, issue: views.issue(issue), linkBase: site.baseUrl }).trim();
+    },
+    issuePage(issue: ComposedIssue, _site: ComposedSite) {
+      const view = views.issue(issue);
+      const page = pageContext(site, {
+        depth: 2, title: issue.title, description: issue.preheader, canonical: issue.url, type: 'article',
+        copyright: issue.copyright, published: issue.date, noindex: view.isDraft,
+      });
+      return html('web/issue.hbs', { site, page, issue: view, linkBase: page.root });
+    },
+    archivePages(composed: ComposedSite) {
+      return archivePageViews(site, composed, views).map(({ path, context }) => ({
+        path,
+        html: html('web/archive.hbs', { ...context, linkBase: context.page.root }),
+      }));
+    },
+    categoryPage(page: CategoryPage, composed: ComposedSite) {
+      const category = categoryView(page.category, site.baseUrl);
+      const newest = composed.issues[0];
+      const context = pageContext(site, {
+        depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
+        canonical: category.url, type: 'website', copyright: newest?.copyright,
+      });
+      const entries = page.entries.map((entry) => ({ issue: views.issue(entry.issue), item: views.item(entry.item, entry.issue) }));
+      return html('web/category.hbs', { site, page: context, category, entries, linkBase: context.root });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import Handlebars from 'handlebars';
+import { MonitorError } from '../core/errors.js';
+import { registerHelpers } from './helpers.js';
+import type { TemplateSources } from './types.js';
+
+/** The compiled templates of one publication, rendered by name (`web/issue.hbs`). */
+export interface TemplateSet {
+  render(name: string, context: object): string;
+}
+
+/** Plain-text templates are compiled without HTML escaping: `text.hbs` and `partials/text-*.hbs`. */
+function isPlainText(name: string): boolean {
+  return name === 'text.hbs' || name.startsWith('partials/text-');
+}
+
+/**
+ * Compile every `.hbs` template once, in a Handlebars instance of its own, with the files of `partials/`
+ * registered as partials by their name (`partials/item.hbs` -> `{{> item}}`). A syntax error becomes a
+ * MonitorError naming the template file and line.
+ */
+export function compileTemplates(sources: TemplateSources): TemplateSet {
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, source] of sources) {
+    if (!name.endsWith('.hbs')) continue;
+    const template = compileOne(handlebars, name, source);
+    compiled.set(name, template);
+    if (name.startsWith('partials/')) handlebars.registerPartial(name.slice('partials/'.length, -'.hbs'.length), template);
+  }
+  return {
+    render(name, context) {
+      const template = compiled.get(name);
+      if (!template) throw new MonitorError(`The template ${templateFile(name)} is missing; restore it from monitor's templates/ folder.`);
+      try {
+        return template(context);
+      } catch (error) {
+        throw templateError(name, error);
+      }
+    },
+  };
+}
+
+function compileOne(handlebars: typeof Handlebars, name: string, source: string): HandlebarsTemplateDelegate {
+  const options = { noEscape: isPlainText(name), strict: false, preventIndent: true };
+  try {
+    handlebars.parse(source);
+    const template = handlebars.compile(source, options);
+    return template;
+  } catch (error) {
+    throw templateError(name, error);
+  }
+}
+
+export function templateFile(name: string): string {
+  return `templates/${name}`;
+}
+
+/** A Handlebars failure as our error: names the template file and, when Handlebars knows it, the line. */
+export function templateError(name: string, error: unknown): MonitorError {
+  if (error instanceof MonitorError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const line = Number(/line (\d+)/i.exec(message)?.[1] ?? (error as { lineNumber?: number })?.lineNumber ?? 0);
+  const detail = message.split('\n').map((text) => text.trimEnd()).filter(Boolean).join('\n  ');
+  return new MonitorError(`template error: ${detail}`, {
+    place: { file: templateFile(name), line, column: 0, path: '' },
+    cause: error,
+  });
+}

@@ -1,0 +1,62 @@
+import type { ComposedIssue, ComposedItem } from '../compose/types.js';
+import { bodyToTextBlocks, References, type TextContext } from './plain-text.js';
+import { wrapText } from './wrap.js';
+
+/** An item as the plain-text template sees it: every block already wrapped. */
+export interface TextItemView {
+  headline: string;
+  /** The headline in capitals, wrapped. */
+  headlineText: string;
+  /** Paragraphs, list items and quotes, wrapped; the citation closes the last paragraph. */
+  blocks: string[];
+  /** `(*The Moscow Times*, December 17, 2019; Reuters, December 29, 2019)`. */
+  citation: string;
+}
+
+/** The issue as the plain-text template sees it. */
+export interface TextIssueView {
+  issue: ComposedIssue;
+  /** `Related Categories: A; B; C`, wrapped; '' when the issue has none. */
+  categoriesLine: string;
+  noteBlocks: string[];
+  sections: Array<{ title: string | undefined; items: TextItemView[] }>;
+  /** `[1] https://...`, in order of first mention. */
+  references: string[];
+}
+
+export function textIssueView(issue: ComposedIssue, width: number): TextIssueView {
+  const context: TextContext = { base: issue.url, width, references: new References() };
+  const noteBlocks = issue.note.trim() === '' ? [] : bodyToTextBlocks(issue.note, context);
+  const sections = issue.sections.map((section) => ({
+    title: section.title,
+    items: section.items.map((item) => textItemView(item, context)),
+  }));
+  const categoriesLine = issue.categoriesText === '' ? '' : wrapText(`Related Categories: ${issue.categoriesText}`, width);
+  return {
+    issue,
+    categoriesLine,
+    noteBlocks,
+    sections,
+    references: context.references.urls.map((url, index) => `[${index + 1}] ${url}`),
+  };
+}
+
+function textItemView(item: ComposedItem, context: TextContext): TextItemView {
+  const citation = `(${item.citation.markdown})`;
+  return {
+    headline: item.headline,
+    headlineText: wrapText(item.headlineCaps, context.width),
+    blocks: bodyToTextBlocks(item.body, context, citation),
+    citation,
+  };
+}
+
+/** Tidy what the text template produced: no trailing spaces, at most one blank line in a row, one final newline. */
+export function tidyText(text: string): string {
+  return `${text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

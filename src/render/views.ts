@@ -1,0 +1,94 @@
+import type {
+  CategoryLink, ComposedIssue, ComposedItem, ComposedSection, PublicationInfo,
+} from '../compose/types.js';
+import { bodyToHtml, markdownToHtml, type BodyHtml } from './markdown.js';
+
+/** What every template sees as `site`: the publication with its absolute URLs. */
+export interface SiteView extends PublicationInfo {
+  /** Absolute URL of the archive's first page. */
+  archiveUrl: string;
+  feeds: { rss: string; atom: string; json: string };
+}
+
+/** A category with the absolute URL of its page. */
+export interface CategoryView extends CategoryLink {
+  url: string;
+  /** Path relative to the site root: `categories/<slug>/`. */
+  path: string;
+}
+
+/** An item with its body as safe HTML, split so the citation closes the last paragraph. */
+export interface ItemView extends ComposedItem, BodyHtml {
+  /** Absolute URL of the item on its issue page. */
+  url: string;
+  categoryLinks: CategoryView[];
+}
+
+export interface SectionView extends Omit<ComposedSection, 'items'> {
+  items: ItemView[];
+}
+
+/** An issue as the HTML templates see it. */
+export interface IssueView extends Omit<ComposedIssue, 'sections' | 'items' | 'categories'> {
+  sections: SectionView[];
+  items: ItemView[];
+  categories: CategoryView[];
+  /** The editor's note as safe HTML; '' when none. */
+  noteHtml: string;
+  isDraft: boolean;
+}
+
+export function siteView(publication: PublicationInfo): SiteView {
+  const url = (path: string) => new URL(path, publication.baseUrl).href;
+  return {
+    ...publication,
+    archiveUrl: publication.baseUrl,
+    feeds: { rss: url('feed.xml'), atom: url('atom.xml'), json: url('feed.json') },
+  };
+}
+
+export function categoryView(category: CategoryLink, baseUrl: string): CategoryView {
+  const path = `categories/${category.slug}/`;
+  return { ...category, path, url: new URL(path, baseUrl).href };
+}
+
+/**
+ * Builds the HTML views of issues, remembering each item's rendered body: an item appears on its issue
+ * page, in its email, in the feeds and on every category page it belongs to, but is converted once.
+ */
+export class IssueViews {
+  private readonly bodies = new WeakMap<ComposedItem, BodyHtml>();
+  private readonly issues = new WeakMap<ComposedIssue, IssueView>();
+
+  constructor(private readonly baseUrl: string) {}
+
+  issue(issue: ComposedIssue): IssueView {
+    const known = this.issues.get(issue);
+    if (known) return known;
+    const sections = issue.sections.map((section) => ({ ...section, items: section.items.map((item) => this.item(item, issue)) }));
+    const view: IssueView = {
+      ...issue,
+      sections,
+      items: sections.flatMap((section) => section.items),
+      categories: issue.categories.map((category) => categoryView(category, this.baseUrl)),
+      noteHtml: issue.note.trim() === '' ? '' : markdownToHtml(issue.note, issue.url).trim(),
+      isDraft: issue.status === 'draft',
+    };
+    this.issues.set(issue, view);
+    return view;
+  }
+
+  item(item: ComposedItem, issue: ComposedIssue): ItemView {
+    let body = this.bodies.get(item);
+    if (!body) {
+      body = bodyToHtml(item.body, issue.url);
+      this.bodies.set(item, body);
+    }
+    return {
+      ...item,
+      ...body,
+      url: `${issue.url}#${item.anchor}`,
+      categoryLinks: item.categories.map((category) => categoryView(category, this.baseUrl)),
+    };
+  }
+}
