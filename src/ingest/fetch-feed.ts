@@ -1,0 +1,121 @@
+import { readCapped, TooLargeError } from './read-body.js';
+
+/** How to fetch one feed. */
+export interface FetchOptions {
+  /** Sent as User-Agent, such as `monitor/0.1 (+https://monitor.example.org/)`. */
+  userAgent: string;
+  /** Validators from the last successful fetch, for a conditional GET. */
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  /** Total time for the feed, redirects and retry included; default 20 s. */
+  deadlineMs?: number;
+  /** Largest body accepted, counted after decompression; default 15 MiB. */
+  maxBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+  /** A 429/503 with a Retry-After up to this long is retried once; default 5 s. */
+  maxRetryWaitMs?: number;
+}
+
+/** What fetching a feed gave. */
+export type FetchResult =
+  | { status: 'fetched'; url: string; bytes: Uint8Array; contentType: string | undefined; etag: string | undefined; lastModified: string | undefined }
+  | { status: 'not-modified'; url: string }
+  | { status: 'failed'; url: string; error: string };
+
+export const DEFAULT_DEADLINE_MS = 20_000;
+export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
+
+/** Fetch a feed with Node's fetch: decompression, a total deadline, a size cap, bounded redirects and retry. Never throws. */
+export async function fetchFeed(url: string, options: FetchOptions): Promise<FetchResult> {
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deadlineMs);
+  const started = Date.now();
+  const remaining = () => deadlineMs - (Date.now() - started);
+  try {
+    return await fetchFollowing(url, options, controller.signal, remaining);
+  } catch (caught) {
+    if (controller.signal.aborted) return { status: 'failed', url, error: `no complete answer within ${deadlineMs / 1000} s` };
+    if (caught instanceof TooLargeError) return { status: 'failed', url, error: caught.message };
+    return { status: 'failed', url, error: describeNetworkError(caught) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchFollowing(url: string, options: FetchOptions, signal: AbortSignal, remaining: () => number): Promise<FetchResult> {
+  const maxRedirects = options.maxRedirects ?? 5;
+  const visited = new Set<string>();
+  let current = url;
+  let retried = false;
+  for (;;) {
+    visited.add(current);
+    const response = await fetch(current, { redirect: 'manual', signal, headers: requestHeaders(options) });
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
+      await response.body?.cancel();
+      const next = new URL(location, current).href;
+      if (visited.has(next)) return { status: 'failed', url, error: `redirect loop: ${current} sends back to ${next}` };
+      if (visited.size > maxRedirects) return { status: 'failed', url, error: `more than ${maxRedirects} redirects` };
+      if (!/^https?:/.test(next)) return { status: 'failed', url, error: `redirect to a non-web address: ${next}` };
+      current = next;
+      continue;
+    }
+    if (response.status === 304) return { status: 'not-modified', url: current };
+    if (response.status === 429 || response.status === 503) {
+      const waitMs = retryAfterMs(response.headers.get('retry-after'));
+      await response.body?.cancel();
+      const maxWait = options.maxRetryWaitMs ?? 5_000;
+      if (!retried && waitMs !== undefined && waitMs <= maxWait && waitMs < remaining() - 500) {
+        retried = true;
+        await sleep(waitMs, signal);
+        continue;
+      }
+      const asked = waitMs === undefined ? '' : `; the server asks to wait ${Math.ceil(waitMs / 1000)} s`;
+      return { status: 'failed', url, error: `HTTP ${response.status} ${response.status === 429 ? 'too many requests' : 'service unavailable'}${asked}` };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { status: 'failed', url, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+    }
+    const bytes = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const header = (name: string) => response.headers.get(name) ?? undefined;
+    return { status: 'fetched', url: current, bytes, contentType: header('content-type'), etag: header('etag'), lastModified: header('last-modified') };
+  }
+}
+
+function requestHeaders(options: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent,
+    accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (options.etag) headers['if-none-match'] = options.etag;
+  if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+  return headers;
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    }, { once: true });
+  });
+}
+
+function describeNetworkError(caught: unknown): string {
+  const error = caught as Error & { cause?: { code?: string; message?: string } };
+  const cause = error.cause?.code ?? error.cause?.message;
+  return cause ? `${error.message}: ${cause}` : String(error.message ?? caught);
+}
