@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { EVENTS_PATH, reloadScript, type EventHub } from './live-reload.js';
+import { escapeHtml, issuePreviewPage, previewIndexPage, problemBanner, type PreviewStatus } from './preview-page.js';
+import { injectIntoHtml, serveFile } from './serve-files.js';
+
+/** What the request handler reads from the running preview. */
+export interface PreviewContext {
+  /** The output folder of the preview's builds. */
+  out: string;
+  hub: EventHub;
+  status(): PreviewStatus;
+  /** The publication's baseUrl, rewritten to the preview's own address in served pages. */
+  baseUrl(): string | undefined;
+  /** `http://127.0.0.1:<port>`. */
+  origin(): string;
+}
+
+/** Route a request: the event stream, the preview pages, a JSON status, or a file of the built site. */
+export function createPreviewHandler(context: PreviewContext): RequestListener {
+  return (request, response) => {
+    handle(context, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(`preview failed to serve ${request.url}: ${(error as Error).message}\n`);
+    });
+  };
+}
+
+async function handle(context: PreviewContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const pathname = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
+  const status = context.status();
+  if (pathname === EVENTS_PATH) return context.hub.connect(request, response, status.version);
+  if (pathname === '/__preview/status') return sendJson(response, status);
+  if (pathname === '/__preview' || pathname === '/__preview/') return sendHtml(response, previewIndexPage(status));
+  const issue = /^\/__preview\/(\d+)\/?$/.exec(pathname);
+  if (issue) return sendHtml(response, issuePreviewPage(Number(issue[1]), await readText(context.out, issue[1]!), status));
+  const decorate = (html: string) => injectIntoHtml(rewriteBaseUrl(html, context), problemBanner(status.problems), reloadScript(status.version));
+  if (await serveFile(context.out, pathname, response, decorate)) return;
+  sendHtml(response, injectIntoHtml(notFound(pathname), problemBanner(status.problems), reloadScript(status.version)), 404);
+}
+
+/** Links in built pages are absolute on the publication's site; in the preview they stay in the preview. */
+function rewriteBaseUrl(html: string, context: PreviewContext): string {
+  const baseUrl = context.baseUrl();
+  return baseUrl ? html.split(baseUrl).join(`${context.origin()}/`) : html;
+}
+
+async function readText(out: string, number: string): Promise<string | undefined> {
+  return readFile(path.join(out, 'issues', number, 'email.txt'), 'utf8').catch(() => undefined);
+}
+
+function sendHtml(response: ServerResponse, html: string, statusCode = 200): void {
+  response.writeHead(statusCode, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
+}
+
+function sendJson(response: ServerResponse, value: unknown): void {
+  response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
+}
+
+function notFound(pathname: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><p>Nothing at ${escapeHtml(pathname)} in the last good build. <a href="/__preview/">Preview index</a></p></body></html>`;
+}
