@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MonitorError } from '../core/errors.js';
+import type { OutputFile } from './render-site.js';
+
+export interface WriteOptions {
+  /** Absolute output folder, such as `<root>/dist`. */
+  out: string;
+  /** The publication folder, which the output must never contain. */
+  root: string;
+  /** Start from a copy of the current output instead of an empty folder. */
+  keepPrevious: boolean;
+}
+
+/** How many files of each kind were written. */
+export type WriteCounts = Record<OutputFile['kind'], number>;
+
+/**
+ * Write the files into a temporary folder next to `out` (same file system, so renames are atomic) and
+ * swap it into place only when every file was written. On any failure the temporary folder is removed
+ * and the previous output is left exactly as it was.
+ */
+export async function writeSite(files: AsyncIterable<OutputFile>, options: WriteOptions): Promise<WriteCounts> {
+  const { out } = options;
+  await checkOutputFolder(out, options.root);
+  const temporary = `${out}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
+  try {
+    if (options.keepPrevious && (await exists(out))) await cp(out, temporary, { recursive: true, preserveTimestamps: true });
+    else await mkdir(temporary, { recursive: true });
+    const counts = await writeFiles(files, temporary);
+    await swapIn(temporary, out);
+    return counts;
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeFiles(files: AsyncIterable<OutputFile>, folder: string): Promise<WriteCounts> {
+  const counts: WriteCounts = { page: 0, email: 0, feed: 0 };
+  const made = new Set<string>();
+  for await (const file of files) {
+    const target = path.join(folder, safeRelative(file.path));
+    const parent = path.dirname(target);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    await writeFile(target, file.text, 'utf8');
+    counts[file.kind] += 1;
+  }
+  return counts;
+}
+
+/** Replace `out` by `temporary`: move the old output aside, move the new one in, then delete the old. */
+async function swapIn(temporary: string, out: string): Promise<void> {
+  if (!(await exists(out))) {
+    await rename(temporary, out);
+    return;
+  }
+  const aside = `${out}.old-${process.pid}-${randomBytes(3).toString('hex')}`;
+  await rename(out, aside);
+  try {
+    await rename(temporary, out);
+  } catch (error) {
+    await rename(aside, out);
+    throw error;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** A renderer's path must stay inside the output folder. */
+function safeRelative(file: string): string {
+  const normal = path.posix.normalize(file);
+  if (path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || normal === '.') {
+    throw new Error(`build output path "${file}" is outside the output folder`);
+  }
+  return normal;
+}
+
+/**
+ * The output folder is replaced as a whole, so refuse one that holds the publication, or an existing
+ * folder that does not look like a build (say `--out src` by mistake), rather than delete someone's work.
+ */
+async function checkOutputFolder(out: string, root: string): Promise<void> {
+  const fromOut = path.relative(out, path.resolve(root));
+  const outside = fromOut === '..' || fromOut.startsWith(`..${path.sep}`) || path.isAbsolute(fromOut);
+  if (!outside) {
+    throw new MonitorError(`--out ${out}: the output folder would contain the publication itself; choose a folder inside it, such as dist`);
+  }
+  if (!(await exists(out))) return;
+  const info = await stat(out);
+  if (!info.isDirectory()) throw new MonitorError(`--out ${out}: this is a file, not a folder; choose another output folder`);
+  const names = await readdir(out);
+  if (names.length > 0 && !names.includes('index.html')) {
+    throw new MonitorError(`--out ${out}: this folder is not empty and holds no index.html, so it does not look like an earlier build; monitor replaces the output folder as a whole, so remove it or choose another --out`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

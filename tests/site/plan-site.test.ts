@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadPublication } from '../../src/content/index.js';
+import { MonitorError } from '../../src/core/errors.js';
+import { planSite } from '../../src/site/index.js';
+import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
+
+/** Published issues 1-3 and draft 4. */
+async function publication() {
+  const root = await writePublication({
+    'issues/3/issue.md': issueFile(3, '2020-01-20'),
+    'issues/3/01-third.md': itemFile('Third week', { categories: '[Russia]' }),
+    'issues/4/issue.md': issueFile(4, '2020-01-27').replace('status: published', 'status: draft'),
+    'issues/4/01-draft.md': itemFile('A draft', { categories: '[China]' }),
+  });
+  return (await loadPublication(root)).publication;
+}
+
+const numbers = (plan: ReturnType<typeof planSite>) => plan.issues.map(({ issue }) => issue.number);
+
+describe('planSite', () => {
+  it('writes every published issue and leaves drafts out by default', async () => {
+    const plan = planSite(await publication());
+    expect(numbers(plan)).toEqual([3, 2, 1]);
+    expect(plan.site.issues.map((issue) => issue.number)).toEqual([3, 2, 1]);
+    expect(plan.keepPrevious).toBe(false);
+  });
+
+  it('with drafts, writes the draft\'s own page but keeps it out of the site that the archive, categories and feeds list', async () => {
+    const plan = planSite(await publication(), { drafts: true });
+    expect(numbers(plan)).toEqual([4, 3, 2, 1]);
+    expect(plan.site.issues.map((issue) => issue.number)).toEqual([3, 2, 1]);
+    expect(plan.site.categories.flatMap((page) => page.entries.map((entry) => entry.issue.number))).not.toContain(4);
+    const third = plan.issues.find(({ issue }) => issue.number === 3)!;
+    expect(third.issue.next).toBeUndefined();
+    const draft = plan.issues.find(({ issue }) => issue.number === 4)!;
+    expect(draft.issue.previous?.number).toBe(3);
+  });
+
+  it('with --issue, writes that issue and its neighbours over a copy of the previous output', async () => {
+    const plan = planSite(await publication(), { issue: 2 });
+    expect(numbers(plan)).toEqual([3, 2, 1]);
+    expect(plan.keepPrevious).toBe(true);
+    expect(numbers(planSite(await publication(), { issue: 3 }))).toEqual([3, 2]);
+  });
+
+  it('with --issue naming a draft, writes only the draft, without --drafts', async () => {
+    const plan = planSite(await publication(), { issue: 4 });
+    expect(numbers(plan)).toEqual([4]);
+    expect(plan.site.issues.map((issue) => issue.number)).toEqual([3, 2, 1]);
+  });
+
+  it('names the issues there are when --issue names none of them', async () => {
+    const pub = await publication();
+    expect(() => planSite(pub, { issue: 9 })).toThrow(MonitorError);
+    expect(() => planSite(pub, { issue: 9 })).toThrow('there is no issue 9 (no folder issues/9/); the issues are 1, 2, 3, 4');
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MonitorError } from '../../src/core/errors.js';
+import { writeSite, type OutputFile } from '../../src/site/index.js';
+import { hashTree, leftovers } from './site-fixtures.js';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+async function workspace(): Promise<{ root: string; out: string }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'monitor-write-'));
+  folders.push(root);
+  return { root, out: path.join(root, 'dist') };
+}
+
+async function* files(list: Array<[string, string]>, failAfter = Infinity): AsyncGenerator<OutputFile> {
+  let count = 0;
+  for (const [file, text] of list) {
+    if (count++ >= failAfter) throw new Error('rendering failed');
+    yield { path: file, text, kind: file.endsWith('.xml') ? 'feed' : 'page' };
+  }
+}
+
+describe('writeSite', () => {
+  it('writes the files and counts them by kind', async () => {
+    const { root, out } = await workspace();
+    const counts = await writeSite(files([['index.html', 'a'], ['issues/1/index.html', 'b'], ['feed.xml', '<rss/>']]), { out, root, keepPrevious: false });
+    expect(counts).toEqual({ page: 2, email: 0, feed: 1 });
+    expect(await readFile(path.join(out, 'issues/1/index.html'), 'utf8')).toBe('b');
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('replaces the whole previous output, so files no longer built disappear', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'old'], ['issues/9/index.html', 'gone']]), { out, root, keepPrevious: false });
+    await writeSite(files([['index.html', 'new']]), { out, root, keepPrevious: false });
+    expect([...(await hashTree(out)).keys()]).toEqual(['index.html']);
+  });
+
+  it('keeps the previous output byte for byte and leaves no temporary folder when rendering fails halfway', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'one'], ['issues/1/index.html', 'two']]), { out, root, keepPrevious: false });
+    const before = await hashTree(out);
+    const failing = files([['index.html', 'changed'], ['issues/2/index.html', 'x'], ['feed.xml', 'y']], 2);
+    await expect(writeSite(failing, { out, root, keepPrevious: false })).rejects.toThrow('rendering failed');
+    expect(await hashTree(out)).toEqual(before);
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('starts from a copy of the previous output when asked (a one-issue build)', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'one'], ['issues/1/index.html', 'kept']]), { out, root, keepPrevious: false });
+    await writeSite(files([['index.html', 'two']]), { out, root, keepPrevious: true });
+    expect(await readFile(path.join(out, 'issues/1/index.html'), 'utf8')).toBe('kept');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('two');
+  });
+
+  it('refuses a path that leaves the output folder', async () => {
+    const { root, out } = await workspace();
+    await expect(writeSite(files([['../escape.html', 'x']]), { out, root, keepPrevious: false })).rejects.toThrow('outside the output folder');
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('refuses an output folder that holds the publication or does not look like a build', async () => {
+    const { root, out } = await workspace();
+    await expect(writeSite(files([]), { out: root, root, keepPrevious: false })).rejects.toThrow(MonitorError);
+    await expect(writeSite(files([]), { out: path.dirname(root), root, keepPrevious: false })).rejects.toThrow('would contain the publication');
+    await mkdir(out);
+    await writeFile(path.join(out, 'notes.md'), 'precious');
+    await expect(writeSite(files([['index.html', 'x']]), { out, root, keepPrevious: false })).rejects.toThrow('does not look like an earlier build');
+    expect(await readFile(path.join(out, 'notes.md'), 'utf8')).toBe('precious');
+  });
+});
