@@ -15,7 +15,7 @@ export interface Loaded<T> {
 
 /** Read and validate monitor.config.yaml in `root`. */
 export async function readConfig(root: string): Promise<Loaded<Config>> {
-  const file = await readTextFile(root, CONFIG_FILE);
+  const file = readTextFile(root, CONFIG_FILE);
   if (file.problem) {
     const hint = file.problem.message === 'file not found' ? '. Is this a publication folder? Run "monitor init" to create one, or pass --root.' : '';
     return { value: undefined, problems: [{ ...file.problem, message: file.problem.message + hint }] };
@@ -45,7 +45,7 @@ function checkConfigRules(config: Config, yaml: PositionedYaml): Problem[] {
 
 /** Read and validate feeds/sources.yaml in `root`. A publication without one cites freely (with warnings). */
 export async function readSources(root: string): Promise<Loaded<Source[]>> {
-  const file = await readTextFile(root, SOURCES_FILE);
+  const file = readTextFile(root, SOURCES_FILE);
   if (file.problem) {
     if (file.problem.message === 'file not found') {
       return { value: [], problems: [warning(file.problem, 'no feeds/sources.yaml: citations cannot be styled or checked against known publications')] };

@@ -19,11 +19,11 @@ interface ParsedMarkdown<S extends z.ZodType> {
 }
 
 /** Read a Markdown file with front matter and check the front matter against `schema`. */
-export async function readMarkdownFile<S extends z.ZodType>(root: string, file: string, schema: S): Promise<ParsedMarkdown<S>> {
+export function readMarkdownFile<S extends z.ZodType>(root: string, file: string, schema: S): ParsedMarkdown<S> {
   const failed = (problem: Problem): ParsedMarkdown<S> => ({
     data: undefined, body: '', bodyLine: 0, locate: () => wholeFile(file), problems: [problem],
   });
-  const read = await readTextFile(root, file);
+  const read = readTextFile(root, file);
   if (read.problem) return failed(read.problem);
   const split = splitFrontMatter(file, read.text);
   if (!split.value) return failed(split.problem!);
@@ -35,9 +35,9 @@ export async function readMarkdownFile<S extends z.ZodType>(root: string, file: 
 }
 
 /** Read issues/<folder>/issue.md (without its items). */
-export async function readIssueFile(root: string, folder: string): Promise<{ issue?: Issue; problems: Problem[] }> {
+export function readIssueFile(root: string, folder: string): { issue?: Issue; problems: Problem[] } {
   const file = `issues/${folder}/issue.md`;
-  const parsed = await readMarkdownFile(root, file, issueFrontMatterSchema);
+  const parsed = readMarkdownFile(root, file, issueFrontMatterSchema);
   if (!parsed.data) return { problems: parsed.problems };
   const { number, date, author, status, categories, preheader, subject } = parsed.data;
   const issue: Issue = {
@@ -48,14 +48,14 @@ export async function readIssueFile(root: string, folder: string): Promise<{ iss
 }
 
 /** Read one item file; its name must carry an order prefix. */
-export async function readItemFile(root: string, file: string): Promise<{ item?: Item; problems: Problem[] }> {
+export function readItemFile(root: string, file: string): { item?: Item; problems: Problem[] } {
   const name = file.slice(file.lastIndexOf('/') + 1);
   const match = ITEM_FILE_NAME.exec(name);
   if (!match) {
     const message = `item file name "${name}" needs an order prefix and a lower-case slug, such as "01-moscow-backs-pyongyang.md"`;
     return { problems: [error(wholeFile(file), message)] };
   }
-  const parsed = await readMarkdownFile(root, file, itemFrontMatterSchema);
+  const parsed = readMarkdownFile(root, file, itemFrontMatterSchema);
   const problems = [...parsed.problems];
   if (parsed.data && parsed.body === '') {
     problems.push(error({ file, line: parsed.bodyLine, column: 1, path: 'body' }, 'the item has no text; write one or more paragraphs after the closing "---"'));

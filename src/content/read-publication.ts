@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
 import { error, type Problem } from '../core/problems.js';
@@ -23,11 +23,12 @@ export interface ReadResult {
  */
 export async function readPublication(root: string): Promise<ReadResult> {
   const absoluteRoot = path.resolve(root);
-  const [config, sources, folders] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot), listIssueFolders(absoluteRoot)]);
+  const [config, sources] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot)]);
+  const folders = listIssueFolders(absoluteRoot);
   const problems = [...config.problems, ...sources.problems, ...folders.problems];
   const issues: Issue[] = [];
-  const results = await mapLimited(folders.names, 64, (folder) => readIssueFolder(absoluteRoot, folder));
-  for (const result of results) {
+  for (const folder of folders.names) {
+    const result = readIssueFolder(absoluteRoot, folder);
     problems.push(...result.problems);
     if (result.issue) issues.push(result.issue);
   }
@@ -38,10 +39,10 @@ export async function readPublication(root: string): Promise<ReadResult> {
   return { publication, problems, folderNumbers };
 }
 
-async function listIssueFolders(root: string): Promise<{ names: string[]; problems: Problem[] }> {
+function listIssueFolders(root: string): { names: string[]; problems: Problem[] } {
   let entries;
   try {
-    entries = await readdir(path.join(root, 'issues'), { withFileTypes: true });
+    entries = readdirSync(path.join(root, 'issues'), { withFileTypes: true });
   } catch {
     return { names: [], problems: [] };
   }
@@ -55,31 +56,15 @@ async function listIssueFolders(root: string): Promise<{ names: string[]; proble
   return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
 }
 
-async function readIssueFolder(root: string, folder: string): Promise<{ issue?: Issue; problems: Problem[] }> {
-  const names = (await readdir(path.join(root, 'issues', folder))).filter((name) => name.endsWith('.md') && name !== 'issue.md');
-  const [issueResult, ...itemResults] = await Promise.all([
-    readIssueFile(root, folder),
-    ...names.sort().map((name) => readItemFile(root, `issues/${folder}/${name}`)),
-  ]);
-  const problems = [...issueResult!.problems, ...itemResults.flatMap((result) => result.problems)];
-  const issue = issueResult!.issue;
+function readIssueFolder(root: string, folder: string): { issue?: Issue; problems: Problem[] } {
+  const names = readdirSync(path.join(root, 'issues', folder)).filter((name) => name.endsWith('.md') && name !== 'issue.md');
+  const issueResult = readIssueFile(root, folder);
+  const itemResults = names.sort().map((name) => readItemFile(root, `issues/${folder}/${name}`));
+  const problems = [...issueResult.problems, ...itemResults.flatMap((result) => result.problems)];
+  const issue = issueResult.issue;
   if (issue) {
     issue.items = itemResults.flatMap((result) => (result.item ? [result.item] : []));
     issue.items.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   }
   return { issue, problems };
-}
-
-/** Run `task` over `inputs` with at most `limit` at once, keeping the order of results. */
-async function mapLimited<T, R>(inputs: T[], limit: number, task: (input: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(inputs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      results[index] = await task(inputs[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-  return results;
 }
