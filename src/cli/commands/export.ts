@@ -21,6 +21,12 @@ export async function run(args: unknown[], options: ExportOptions, io: CommandIO
   for (const warning of email.warnings) io.err(`${formatProblem(warning)}\n`);
   const message = composeMessage(email.issue, email.publication, email.rendered, { to: [], extraHeaders: { 'X-Unsent': '1' } });
   await writeEml(file, message);
-  io.out(`${path.relative(process.cwd(), file) || file}\n`);
+  io.out(`${displayPath(file)}\n`);
   return 0;
+}
+
+/** Relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
