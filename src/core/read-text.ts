@@ -29,7 +29,7 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     return { text: text.replace(/\r\n?/g, '\n') };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { problem: error(place, 'file not found') };
+    if (code === 'ENOENT') return { problem: error({ ...place, line: 0, column: 0 }, 'file not found') };
     if (cause instanceof TypeError) return { problem: error(place, 'file is not valid UTF-8 text; save it with UTF-8 encoding') };
     return { problem: error(place, `cannot read file: ${(cause as Error).message}`) };
   } finally {
