@@ -14,7 +14,12 @@ interface MjmlProblem {
  */
 export async function mjmlToHtml(mjml: string, template: string): Promise<string> {
   try {
-    const result = await mjml2html(mjml, { validationLevel: 'strict', fonts: {}, keepComments: false });
+    const result = await mjml2html(mjml, {
+      validationLevel: 'strict',
+      fonts: {},
+      keepComments: false,
+      juiceOptions: { applyWidthAttributes: false, applyHeightAttributes: false },
+    });
     if (result.errors.length > 0) throw mjmlError(template, result.errors);
     return result.html;
   } catch (error) {

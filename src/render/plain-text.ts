@@ -101,14 +101,25 @@ function tableText(table: Tokens.Table, context: TextContext): string {
 export function inlineText(tokens: Token[], context: TextContext): string {
   let text = '';
   let hiddenUntil: string | undefined;
+  let openLink: string | undefined;
   for (const token of tokens) {
     if (token.type === 'html') {
       hiddenUntil = nextHidden(token.raw, hiddenUntil);
+      if (hiddenUntil === undefined && /^<br\s*\/?>$/i.test(token.raw.trim())) text += '\n';
+      else if (hiddenUntil === undefined) [text, openLink] = rawLink(token.raw, text, openLink, context);
       continue;
     }
     if (hiddenUntil === undefined) text += inlineTokenText(token, context);
   }
   return text.replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\n') ? '\n' : ' '));
+}
+
+/** A raw `<a href>` in the Markdown: remember its URL, and at `</a>` add its reference number. */
+function rawLink(raw: string, text: string, openLink: string | undefined, context: TextContext): [string, string | undefined] {
+  const opened = /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(raw);
+  if (opened) return [text, safeUrl(decodeHTML(opened[1] ?? opened[2] ?? opened[3] ?? ''), context.base)];
+  if (/^<\s*\/\s*a\s*>$/i.test(raw) && openLink !== undefined) return [`${text} [${context.references.number(openLink)}]`, undefined];
+  return [text, openLink];
 }
 
 /** Track an opened `<script>` (or the like) across inline tokens until its closing tag. */
@@ -161,4 +172,15 @@ function linkText(link: Tokens.Link, context: TextContext): string {
 export function safeUrl(href: string, base: string): string | undefined {
   const url = absoluteUrl(href, base);
   return url !== undefined && /^(https?|mailto):/i.test(url) ? url : undefined;
+}
+
+/**
+ * Markdown as plain text in the house style of the text email: blocks wrapped at `width` and separated by
+ * blank lines, links numbered, and the references listed at the end as `[1] https://...`.
+ */
+export function markdownToText(markdown: string, options: { base: string; width?: number }): string {
+  const context: TextContext = { base: options.base, width: options.width ?? 72, references: new References() };
+  const blocks = bodyToTextBlocks(markdown, context);
+  const references = context.references.urls.map((url, index) => `[${index + 1}] ${url}`);
+  return [...blocks, ...(references.length > 0 ? [references.join('\n')] : [])].join('\n\n') + '\n';
 }
