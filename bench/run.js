@@ -1,0 +1,64 @@
+/**
+ * `npm run bench [-- --json] [--issues N] [--seed S] [--runs R]`: time monitor on a synthetic archive,
+ * scenario by scenario, against the targets of issue 6. Progress goes to standard error; the table (or
+ * JSON with --json) to standard output.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { findIngestFunctions } from './ingest-parse.js';
+import { formatJson, formatTable, hugoRatio } from './report.js';
+import { createScenarios } from './scenarios.js';
+import { runScenario } from './timing.js';
+import { prepareWorkspace } from './workspace.js';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    issues: { type: 'string', default: '2500' },
+    seed: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '5' },
+    warmups: { type: 'string', default: '1' },
+  },
+});
+
+const issues = wholeNumber('issues', values.issues, 1);
+const seed = wholeNumber('seed', values.seed, 0);
+const counts = { runs: wholeNumber('runs', values.runs, 1), warmups: wholeNumber('warmups', values.warmups, 0) };
+const progress = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
+
+const workspace = prepareWorkspace({ issues, seed }, progress);
+const scenarios = createScenarios(workspace, await findIngestFunctions());
+const results = [];
+for (const scenario of scenarios) {
+  progress(`${scenario.name}: ${scenario.shown}`);
+  const result = runScenario(scenario, counts);
+  if (result.status === 'n/a' && result.medianMs === undefined) progress(`  ${result.note}`);
+  results.push(result);
+}
+
+const report = {
+  machine: {
+    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+  },
+  archive: { issues, seed, items: issues * 5, folder: workspace.publication, reused: workspace.reused, feedBytes: workspace.feedBytes },
+  counts,
+  results,
+  hugo: hugoRatio(results),
+};
+process.stdout.write(values.json ? formatJson(report) : formatTable(report));
+
+/**
+ * @param {string} name
+ * @param {string | undefined} text
+ * @param {number} min
+ * @returns {number}
+ */
+function wholeNumber(name, text, min) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) {
+    process.stderr.write(`bench: --${name} expects a whole number >= ${min}, got "${text}"\n`);
+    process.exit(2);
+  }
+  return value;
+}

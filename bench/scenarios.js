@@ -1,0 +1,91 @@
+/**
+ * The scenarios of issue 6 with their targets, in the order they run. Build scenarios depend on the one
+ * before: cold leaves a built site (and cache), no-change rebuilds it, one-item-edited edits and rebuilds.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { editableItem } from './workspace.js';
+
+/** @typedef {import('./timing.js').Scenario} Scenario */
+/** @typedef {import('./workspace.js').Workspace} Workspace */
+
+/**
+ * @param {Workspace} workspace
+ * @param {{ parse?: string, dedupe?: string }} ingest   specs of the ingester's functions, when exported
+ * @returns {Scenario[]}
+ */
+export function createScenarios(workspace, ingest) {
+  const root = workspace.publication;
+  const build = { node: ['cli', 'build', '--root', root] };
+  /** @type {ReturnType<typeof editableItem> | undefined} */
+  let edited;
+  return [
+    { name: 'baseline', shown: 'node -e ""', command: { external: [process.execPath, '-e', ''] }, note: 'bare Node start, for ratios' },
+    { name: 'help', shown: 'monitor --help', target: { seconds: 0.15 }, command: { node: ['cli', '--help'] } },
+    { name: 'validate', shown: 'monitor validate', target: { seconds: 0.8 }, command: { node: ['cli', 'validate', '--root', root] } },
+    {
+      name: 'build cold', shown: 'rm -rf dist .monitor-cache; monitor build', target: { seconds: 1.5, rssMb: 300 }, command: build,
+      before: () => {
+        for (const folder of ['dist', '.monitor-cache']) rmSync(path.join(root, folder), { recursive: true, force: true });
+      },
+    },
+    { name: 'build no-change', shown: 'monitor build (again)', target: { seconds: 0.2 }, command: build },
+    {
+      name: 'build one item edited', shown: 'append a word to one item; monitor build', target: { seconds: 0.3 }, command: build,
+      before: () => {
+        edited ??= editableItem(workspace);
+        edited.appendWord();
+      },
+      after: () => edited?.restore(),
+    },
+    ingestScenario(workspace, ingest),
+    hugoScenario(workspace),
+  ];
+}
+
+/**
+ * @param {Workspace} workspace
+ * @param {{ parse?: string, dedupe?: string }} ingest
+ * @returns {Scenario}
+ */
+function ingestScenario(workspace, ingest) {
+  const megabytes = (workspace.feedBytes / 1e6).toFixed(1);
+  return {
+    name: 'ingest parse',
+    shown: `parseFeed${ingest.dedupe ? ' + dedupe' : ''} of a ${megabytes} MB, 2,000-entry RSS feed`,
+    target: { seconds: 0.5 },
+    command: { node: ['ingest', workspace.feedFile, workspace.feedUrl, ingest.parse ?? '', ...(ingest.dedupe ? [ingest.dedupe] : [])] },
+    unavailable: () => (ingest.parse ? undefined : 'lib/ingest/ exports no parseFeed yet'),
+    note: ingest.dedupe
+      ? `dedupe: ${ingest.dedupe}`
+      : 'n/a: parse only (figures shown); lib/ingest/ exports no dedupe* function yet',
+  };
+}
+
+/**
+ * @param {Workspace} workspace
+ * @returns {Scenario}
+ */
+function hugoScenario(workspace) {
+  return {
+    name: 'hugo',
+    shown: 'rm -rf out; hugo --quiet (same archive, web pages only)',
+    command: { external: ['hugo', '--quiet', '-s', workspace.hugoSite, '-d', workspace.hugoOut] },
+    unavailable: () => (hugoVersion() ? undefined : 'hugo is not on PATH (apt-get install -y hugo)'),
+    before: () => rmSync(workspace.hugoOut, { recursive: true, force: true }),
+    note: hugoVersion(),
+  };
+}
+
+/** @type {string | undefined | null} */
+let cachedHugoVersion = null;
+
+/** @returns {string | undefined} such as "hugo v0.111.3+extended linux/amd64", when installed */
+function hugoVersion() {
+  if (cachedHugoVersion === null) {
+    const child = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+    cachedHugoVersion = child.status === 0 ? child.stdout.split(' BuildDate')[0]?.trim() : undefined;
+  }
+  return cachedHugoVersion;
+}
