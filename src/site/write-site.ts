@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import type { OutputFile } from './render-site.js';
@@ -26,9 +26,10 @@ export async function writeSite(files: AsyncIterable<OutputFile>, options: Write
   await checkOutputFolder(out, options.root);
   const temporary = `${out}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
   try {
-    if (options.keepPrevious && (await exists(out))) await cp(out, temporary, { recursive: true, preserveTimestamps: true });
+    const keep = options.keepPrevious && (await exists(out));
+    if (keep) await linkTree(out, temporary);
     else await mkdir(temporary, { recursive: true });
-    const counts = await writeFiles(files, temporary);
+    const counts = await writeFiles(files, temporary, keep);
     await swapIn(temporary, out);
     return counts;
   } catch (error) {
@@ -37,7 +38,25 @@ export async function writeSite(files: AsyncIterable<OutputFile>, options: Write
   }
 }
 
-async function writeFiles(files: AsyncIterable<OutputFile>, folder: string): Promise<WriteCounts> {
+/**
+ * Fill `copy` with hard links to the files of `folder`: a one-issue build starts from the previous output
+ * without copying megabytes. Falls back to copying where links are refused.
+ */
+async function linkTree(folder: string, copy: string): Promise<void> {
+  await mkdir(copy, { recursive: true });
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    const from = path.join(entry.parentPath, entry.name);
+    const to = path.join(copy, path.relative(folder, from));
+    if (entry.isDirectory()) await mkdir(to, { recursive: true });
+    else if (entry.isFile()) await link(from, to).catch(() => copyFile(from, to));
+  }
+}
+
+/**
+ * Write every file into `folder`. Over linked files (`linked`), each target is unlinked first: writing
+ * into it would change the previous output's file too, through the shared link.
+ */
+async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, linked: boolean): Promise<WriteCounts> {
   const counts: WriteCounts = { page: 0, email: 0, feed: 0 };
   const made = new Set<string>();
   for await (const file of files) {
@@ -47,6 +66,7 @@ async function writeFiles(files: AsyncIterable<OutputFile>, folder: string): Pro
       await mkdir(parent, { recursive: true });
       made.add(parent);
     }
+    if (linked) await rm(target, { force: true });
     await writeFile(target, file.text, 'utf8');
     counts[file.kind] += 1;
   }

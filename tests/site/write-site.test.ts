@@ -59,6 +59,16 @@ describe('writeSite', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('two');
   });
 
+  it('in a one-issue build, never writes through to the previous output, even when the build then fails', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'one'], ['issues/1/index.html', 'kept']]), { out, root, keepPrevious: false });
+    const before = await hashTree(out);
+    const failing = files([['index.html', 'overwritten'], ['issues/1/index.html', 'overwritten'], ['feed.xml', 'y']], 2);
+    await expect(writeSite(failing, { out, root, keepPrevious: true })).rejects.toThrow('rendering failed');
+    expect(await hashTree(out)).toEqual(before);
+    expect(await leftovers(out)).toEqual([]);
+  });
+
   it('refuses a path that leaves the output folder', async () => {
     const { root, out } = await workspace();
     await expect(writeSite(files([['../escape.html', 'x']]), { out, root, keepPrevious: false })).rejects.toThrow('outside the output folder');
