@@ -36,6 +36,8 @@ export interface Preview {
   url: string;
   /** The preview page of the chosen issue, or the preview index when there is none. */
   issueUrl: string;
+  /** The temporary folder the preview builds into (removed by close). */
+  out: string;
   /** Stop watching, end open event streams, stop the server and remove the preview's output. */
   close(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `${origin}/`,
     issueUrl: `${origin}/__preview/${issue ?? ''}`,
+    out,
     async close() {
       watcher.close();
       hub.close();

@@ -1,0 +1,121 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../src/site/preview/index.js';
+import { firstItem, writeSamplePublication, type SamplePublication } from '../send/sample-publication.js';
+import { openEventStream, type EventStream } from './event-stream.js';
+
+let publication: SamplePublication;
+let preview: Preview;
+let stream: EventStream;
+
+beforeEach(async () => {
+  publication = await writeSamplePublication();
+  preview = await startPreview({ root: publication.root, port: 0 });
+  stream = await openEventStream(`${preview.url}__preview/events`);
+  await stream.next((event) => event.event === 'hello');
+});
+afterEach(async () => {
+  stream.close();
+  await preview.close();
+  await publication.remove();
+});
+
+async function text(url: string): Promise<string> {
+  const response = await fetch(new URL(url, preview.url));
+  return response.text();
+}
+
+const reload = (event: { event: string }) => event.event === 'reload';
+
+describe('monitor preview', () => {
+  it('serves a proofing page per issue: web page, email at 600 and 375 px, and the plain text', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(preview.issueUrl).toBe(`${preview.url}__preview/7`);
+    const page = await text('/__preview/7');
+    expect(page).toContain('<iframe title="Web page" src="/issues/7/"');
+    expect(page).toMatch(/src="\/issues\/7\/email\.html" class="email" style="width:600px"/);
+    expect(page).toMatch(/src="\/issues\/7\/email\.html" class="email" style="width:375px"/);
+    expect(page).toContain('DUMA &#38; REGIONS ARGUE OVER THE BUDGET');
+    expect(page).toContain('new EventSource("/__preview/events")');
+    const web = await text('/issues/7/');
+    expect(web).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
+    expect(web).toContain('new EventSource("/__preview/events")');
+    expect(web).not.toContain('https://news.example.net/monitor/issues/7/');
+    expect(await text('/issues/7/email.txt')).toContain('Государственная Дума & regional');
+  });
+
+  it('rebuilds when an item changes, pushes a reload, and serves the new text within a second', async () => {
+    const edited = Date.now();
+    await writeFile(publication.firstItem, firstItem('Governors win a budget reprieve'));
+    const event = await stream.next(reload);
+    expect(event.data).toMatchObject({ ok: true, problems: [] });
+    let page = '';
+    while (!page.includes('GOVERNORS WIN A BUDGET REPRIEVE') && Date.now() - edited < 1000) page = await text('/issues/7/');
+    expect(page).toContain('GOVERNORS WIN A BUDGET REPRIEVE');
+    expect(await text('/__preview/7')).toContain('GOVERNORS WIN A BUDGET REPRIEVE');
+  });
+
+  it('shows a broken edit with file, line and message, keeps the last good render, and recovers', async () => {
+    await writeFile(publication.firstItem, firstItem('A headline that never renders').replace('date: 2024-03-01', 'date: 2024-13-01'));
+    const failed = await stream.next(reload);
+    const problems = (failed.data as { ok: boolean; problems: Array<{ file: string; line: number; message: string }> });
+    expect(problems.ok).toBe(false);
+    expect(problems.problems).toEqual([expect.objectContaining({ file: 'issues/7/01-budget-dispute.md', line: 7 })]);
+    const page = await text('/__preview/7');
+    expect(page).toContain('the preview shows the last good build');
+    expect(page).toContain('<code>issues/7/01-budget-dispute.md:7');
+    expect(page).toContain(problems.problems[0]!.message.replace(/"/g, '&#34;'));
+    expect(page).toContain('DUMA &#38; REGIONS ARGUE OVER THE BUDGET');
+    const web = await text('/issues/7/');
+    expect(web).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
+    expect(web).toContain('issues/7/01-budget-dispute.md:7');
+    await writeFile(publication.firstItem, firstItem('A corrected headline'));
+    expect((await stream.next(reload)).data).toMatchObject({ ok: true });
+    const fixed = await text('/__preview/7');
+    expect(fixed).toContain('A CORRECTED HEADLINE');
+    expect(fixed).not.toContain('the preview shows the last good build');
+  });
+
+  it('rebuilds when the config or feeds/sources.yaml change', async () => {
+    const config = path.join(publication.root, 'monitor.config.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Steppe Reform Monitor', 'title: Tundra Reform Monitor'));
+    await stream.next(reload);
+    expect(await text('/issues/7/')).toContain('Tundra Reform Monitor No. 7');
+    const sources = path.join(publication.root, 'feeds', 'sources.yaml');
+    await writeFile(sources, (await readFile(sources, 'utf8')).replace('style: periodical', 'style: wire'));
+    await stream.next(reload);
+    expect(await text('/issues/7/email.txt')).toContain('(Kommersant, March 1, 2024)');
+  });
+
+  it('serves nothing outside the build, and redirects folders to their trailing slash', async () => {
+    const escape = await fetch(`${preview.url}..%2f..%2f..%2fetc%2fpasswd`);
+    expect(escape.status).toBe(404);
+    const folder = await fetch(`${preview.url}issues/7`, { redirect: 'manual' });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get('location')).toBe('/issues/7/');
+  });
+
+  it('close() ends the event streams, stops the server and removes its output', async () => {
+    const status = await (await fetch(`${preview.url}__preview/status`)).json() as { issues: number[] };
+    expect(status.issues).toEqual([7]);
+    expect(await exists(path.join(preview.out, 'issues/7/index.html'))).toBe(true);
+    await preview.close();
+    await stream.ended;
+    await expect(fetch(preview.url)).rejects.toThrow();
+    expect(await exists(preview.out)).toBe(false);
+  });
+
+  it('says when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as { port: number }).port;
+    await expect(startPreview({ root: publication.root, port })).rejects.toThrow(`port ${port} on 127.0.0.1 is in use; pass another with --port`);
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+  });
+});
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
+}
