@@ -14,7 +14,7 @@ export function lexBody(body: string): Token[] {
  * absolute against `base` (default: leave relative links relative to nothing but an example origin).
  */
 export function markdownToHtml(source: string, base = 'https://example.invalid/'): string {
-  return sanitizeBodyHtml(markdown.parse(source, { async: false }), base);
+  return sanitizeBodyHtml(markdown.parse(source, { async: false }), base).trim();
 }
 
 /**
