@@ -8,7 +8,7 @@
  * @typedef {object} Report
  * @property {Record<string, unknown>} machine
  * @property {Record<string, unknown>} archive
- * @property {{ runs: number, warmups: number }} counts
+ * @property {{ runs: number, warmups: number, timeoutMs: number }} counts
  * @property {Result[]} results
  * @property {{ buildColdOverHugo: number | undefined, target: number }} hugo
  */
@@ -29,7 +29,7 @@ export function hugoRatio(results) {
  * @returns {string}
  */
 export function formatJson(report) {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(report, (_key, value) => (value === undefined ? null : value), 2)}\n`;
 }
 
 /**
@@ -41,7 +41,7 @@ export function formatTable(report) {
   const header = ['scenario', 'median', 'min', 'max', 'peak memory', 'target', 'result', 'x node'];
   const rows = report.results.map((row) => [
     row.scenario,
-    seconds(row.medianMs),
+    row.exceededMs !== undefined && row.medianMs === undefined ? `> ${row.exceededMs / 1000} s` : seconds(row.medianMs),
     seconds(row.minMs),
     seconds(row.maxMs),
     row.peakRssMb === undefined ? '-' : `${Math.round(row.peakRssMb)} MB`,

@@ -3,7 +3,7 @@
  * before: cold leaves a built site (and cache), no-change rebuilds it, one-item-edited edits and rebuilds.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { editableItem } from './workspace.js';
 
@@ -27,7 +27,9 @@ export function createScenarios(workspace, ingest) {
     {
       name: 'build cold', shown: 'rm -rf dist .monitor-cache; monitor build', target: { seconds: 1.5, rssMb: 300 }, command: build,
       before: () => {
-        for (const folder of ['dist', '.monitor-cache']) rmSync(path.join(root, folder), { recursive: true, force: true });
+        // dist.tmp-*: the temporary output of a build that was stopped at the time limit.
+        const leftovers = readdirSync(root).filter((name) => name.startsWith('dist.tmp-'));
+        for (const folder of ['dist', '.monitor-cache', ...leftovers]) rmSync(path.join(root, folder), { recursive: true, force: true });
       },
     },
     { name: 'build no-change', shown: 'monitor build (again)', target: { seconds: 0.2 }, command: build },

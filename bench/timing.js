@@ -37,15 +37,17 @@ const RSS_FILE = path.join(os.tmpdir(), `monitor-bench-rss-${process.pid}.txt`);
  * @property {number | undefined} targetMs
  * @property {number | undefined} targetRssMb
  * @property {'pass' | 'fail' | 'n/a' | '-'} status   '-' for a reference row without a target
+ * @property {number | undefined} exceededMs   set when a run was stopped at this time limit (status fail)
  * @property {string | undefined} note
  */
 
 /**
  * @param {Scenario} scenario
- * @param {{ runs: number, warmups: number }} counts
+ * @param {{ runs: number, warmups: number, timeoutMs: number }} counts   timeoutMs: a run taking longer is
+ *   stopped, and the scenario fails without further runs
  * @returns {Result}
  */
-export function runScenario(scenario, { runs, warmups }) {
+export function runScenario(scenario, { runs, warmups, timeoutMs }) {
   const skip = scenario.unavailable?.();
   if (skip) return result(scenario, [], [], `n/a: ${skip}`);
   /** @type {number[]} */ const wall = [];
@@ -53,7 +55,11 @@ export function runScenario(scenario, { runs, warmups }) {
   try {
     for (let run = 0; run < warmups + runs; run += 1) {
       scenario.before?.(run);
-      const measured = runOnce(scenario);
+      const measured = runOnce(scenario, timeoutMs);
+      if ('timedOut' in measured) {
+        const which = run < warmups ? 'the warm-up' : `measured run ${run - warmups + 1}`;
+        return { ...result(scenario, wall, rss, `stopped: ${which} took longer than the ${timeoutMs / 1000} s limit (--timeout)`), medianMs: undefined, status: 'fail', exceededMs: timeoutMs };
+      }
       if ('failure' in measured) return result(scenario, [], [], `n/a: ${measured.failure}`);
       if (run < warmups) continue;
       wall.push(measured.ms);
@@ -67,9 +73,10 @@ export function runScenario(scenario, { runs, warmups }) {
 
 /**
  * @param {Scenario} scenario
- * @returns {{ ms: number, rssKb: number | undefined } | { failure: string }}
+ * @param {number} timeoutMs
+ * @returns {{ ms: number, rssKb: number | undefined } | { failure: string } | { timedOut: true }}
  */
-function runOnce(scenario) {
+function runOnce(scenario, timeoutMs) {
   rmSync(RSS_FILE, { force: true });
   const [file, args] = commandLine(scenario);
   const started = process.hrtime.bigint();
@@ -78,8 +85,11 @@ function runOnce(scenario) {
     env: { ...process.env, MONITOR_BENCH_RSS_FILE: RSS_FILE },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (/** @type {NodeJS.ErrnoException | undefined} */ (child.error)?.code === 'ETIMEDOUT') return { timedOut: true };
   if (child.error) return { failure: child.error.message };
   if (child.status !== 0) return { failure: firstLine(child.stderr.toString('utf8') || child.stdout.toString('utf8'), child.status) };
   const text = existsSync(RSS_FILE) ? readFileSync(RSS_FILE, 'utf8').trim() : '';
@@ -128,6 +138,6 @@ function result(scenario, wall, rss, note) {
   const status = median === undefined || note?.startsWith('n/a') ? 'n/a' : !scenario.target ? '-' : failed ? 'fail' : 'pass';
   return {
     scenario: scenario.name, command: scenario.shown, wallMs: wall, medianMs: median, minMs: sorted[0],
-    maxMs: sorted[sorted.length - 1], peakRssMb, targetMs, targetRssMb, status, note,
+    maxMs: sorted[sorted.length - 1], peakRssMb, targetMs, targetRssMb, status, exceededMs: undefined, note,
   };
 }
