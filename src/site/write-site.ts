@@ -24,6 +24,7 @@ export type WriteCounts = Record<OutputFile['kind'], number>;
 export async function writeSite(files: AsyncIterable<OutputFile>, options: WriteOptions): Promise<WriteCounts> {
   const { out } = options;
   await checkOutputFolder(out, options.root);
+  await removeAbandoned(out);
   const temporary = `${out}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
   try {
     const keep = options.keepPrevious && (await exists(out));
@@ -88,6 +89,31 @@ async function swapIn(temporary: string, out: string): Promise<void> {
     throw error;
   }
   await rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * Remove temporary folders of builds that were killed (Ctrl-C) before they could clean up: those whose
+ * process is gone. A build still running elsewhere keeps its folder.
+ */
+async function removeAbandoned(out: string): Promise<void> {
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(out))}\\.tmp-(\\d+)-[0-9a-f]+$`);
+  for (const name of await readdir(path.dirname(out)).catch(() => [] as string[])) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) await rm(path.join(path.dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A renderer's path must stay inside the output folder. */

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
+import { MonitorError } from '../../src/core/errors.js';
 import { FEED_LIMIT, renderFeeds } from '../../src/render/feeds/index.js';
 import { readTemplates } from '../../src/render/read-templates.js';
 import { HOSTILE, feedsOf, hostileFiles, manyIssues } from './feed-fixtures.js';
@@ -56,14 +57,15 @@ describe('feed.xml (RSS 2.0)', () => {
     expect(html).toContain('a bell  rings');
   });
 
-  it('splits "]]>" in the issue HTML so the CDATA section holds the exact text', async () => {
+  it('splits "]]>" in the issue HTML so the CDATA sections (RSS and Atom) hold the exact text', async () => {
     const { site } = await feedsOf({});
     const tricky = '<pre>x]]>y ]]]]> z</pre>';
-    const rss = renderFeeds(site, { content: () => tricky, templates: await readTemplates(process.cwd()) })
-      .find((file) => file.path === 'feed.xml')!.text;
-    wellFormed(rss);
-    const { items } = await rssParser.parseString(rss);
-    expect(items.map((item) => item.html)).toEqual([tricky, tricky]);
+    const feeds = renderFeeds(site, { content: () => tricky, templates: await readTemplates(process.cwd()) });
+    const text = (path: string) => feeds.find((file) => file.path === path)!.text;
+    wellFormed(text('feed.xml'));
+    wellFormed(text('atom.xml'));
+    expect((await rssParser.parseString(text('feed.xml'))).items.map((item) => item.html)).toEqual([tricky, tricky]);
+    expect((await rssParser.parseString(text('atom.xml'))).items.map((item) => item.content)).toEqual([tricky, tricky]);
   });
 });
 
@@ -164,3 +166,31 @@ const ORDER = ['Democracy and Governance', 'Economic Sanctions', 'China', 'North
 function byConfig(a: string, b: string): number {
   return ORDER.indexOf(a) - ORDER.indexOf(b);
 }
+
+describe('feed templates', () => {
+  it('uses the publication\'s own feeds/rss.xml.hbs when it has one', async () => {
+    const { site } = await feedsOf({});
+    const templates = new Map(await readTemplates(process.cwd()));
+    templates.set('feeds/rss.xml.hbs', templates.get('feeds/rss.xml.hbs')!.replace('<generator>monitor</generator>', '<generator>{{title}} desk</generator>'));
+    const rss = renderFeeds(site, { content: () => '', templates }).find((file) => file.path === 'feed.xml')!.text;
+    wellFormed(rss);
+    expect(rss).toContain('<generator>Test Reform Monitor desk</generator>');
+  });
+
+  it('names a missing feed template in a MonitorError', async () => {
+    const { site } = await feedsOf({});
+    const templates = new Map(await readTemplates(process.cwd()));
+    templates.delete('feeds/atom.xml.hbs');
+    expect(() => renderFeeds(site, { content: () => '', templates })).toThrow(/template feeds\/atom\.xml\.hbs is missing/);
+    expect(() => renderFeeds(site, { content: () => '', templates })).toThrow(MonitorError);
+  });
+});
+
+describe('feed snapshots', () => {
+  it('matches the reviewed RSS, Atom and JSON Feed of the test publication', async () => {
+    const { files } = await feedsOf({});
+    await expect(files.get('feed.xml')).toMatchFileSnapshot('__snapshots__/feed.xml');
+    await expect(files.get('atom.xml')).toMatchFileSnapshot('__snapshots__/atom.xml');
+    await expect(files.get('feed.json')).toMatchFileSnapshot('__snapshots__/feed.json');
+  });
+});

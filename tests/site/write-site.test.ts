@@ -69,6 +69,16 @@ describe('writeSite', () => {
     expect(await leftovers(out)).toEqual([]);
   });
 
+  it('removes the temporary folder of a killed build, but not one of a build still running', async () => {
+    const { root, out } = await workspace();
+    const dead = `${out}.tmp-999999999-abc123`;
+    const alive = `${out}.tmp-${process.pid}-def456`;
+    await mkdir(path.join(dead, 'issues'), { recursive: true });
+    await mkdir(alive);
+    await writeSite(files([['index.html', 'x']]), { out, root, keepPrevious: false });
+    expect(await leftovers(out)).toEqual([path.basename(alive)]);
+  });
+
   it('refuses a path that leaves the output folder', async () => {
     const { root, out } = await workspace();
     await expect(writeSite(files([['../escape.html', 'x']]), { out, root, keepPrevious: false })).rejects.toThrow('outside the output folder');
