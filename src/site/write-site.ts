@@ -49,7 +49,9 @@ async function linkTree(folder: string, copy: string): Promise<void> {
     const from = path.join(entry.parentPath, entry.name);
     const to = path.join(copy, path.relative(folder, from));
     if (entry.isDirectory()) await mkdir(to, { recursive: true });
-    else if (entry.isFile()) await link(from, to).catch(() => copyFile(from, to));
+    if (!entry.isFile()) continue;
+    await mkdir(path.dirname(to), { recursive: true });
+    await link(from, to).catch(() => copyFile(from, to));
   }
 }
 
