@@ -1,7 +1,7 @@
 /**
  * A large RSS 2.0 feed for the ingest scenario: `entries` stories of about `bytes / entries` bytes each,
- * with the duplicates a real feed has (a story re-sent under the same guid, a link repeated with
- * tracking parameters), seeded like the archive.
+ * with the duplicates a real feed has (a story re-sent under the same guid; a story re-sent without a guid
+ * under its link plus tracking parameters), seeded like the archive.
  */
 import { PUBLICATIONS } from './archive-model.js';
 import { createRandom } from './random.js';
@@ -24,13 +24,17 @@ export function generateFeed({ entries = 2000, bytes = 5 * 1024 * 1024, seed = 1
   const items = [];
   for (let index = 0; index < entries; index += 1) {
     const title = headline(random);
+    /** @type {string | undefined} */
     let guid = `urn:continental-wire:${index + 1}`;
     let link = `${FEED_URL.replace('/rss/all', '')}/${index + 1}/${slugify(title)}`;
     const previous = earlier.length > 0 && random.chance(0.1) ? random.pick(earlier) : undefined;
     if (previous && random.chance(0.5)) guid = previous.guid;
-    else if (previous) link = `${previous.link}?utm_source=rss&amp;utm_medium=feed`;
+    else if (previous) {
+      link = `${previous.link}?utm_source=rss&amp;utm_medium=feed`;
+      guid = undefined;
+    }
     if (previous) duplicates += 1;
-    else earlier.push({ guid, link });
+    else earlier.push({ guid: /** @type {string} */ (guid), link });
     items.push(itemXml(random, { title, guid, link, time: FIRST_ENTRY + index * HOUR_MS, bodyChars }));
   }
   const head = [
@@ -46,7 +50,7 @@ export function generateFeed({ entries = 2000, bytes = 5 * 1024 * 1024, seed = 1
 
 /**
  * @param {import('./random.js').Random} random
- * @param {{ title: string, guid: string, link: string, time: number, bodyChars: number }} entry
+ * @param {{ title: string, guid: string | undefined, link: string, time: number, bodyChars: number }} entry
  * @returns {string}
  */
 function itemXml(random, { title, guid, link, time, bodyChars }) {
@@ -62,7 +66,7 @@ function itemXml(random, { title, guid, link, time, bodyChars }) {
     '<item>',
     `<title>${title}</title>`,
     `<link>${link}</link>`,
-    `<guid isPermaLink="false">${guid}</guid>`,
+    ...(guid ? [`<guid isPermaLink="false">${guid}</guid>`] : []),
     `<pubDate>${new Date(time).toUTCString()}</pubDate>`,
     `<dc:creator>${random.pick(PUBLICATIONS).name} staff</dc:creator>`,
     ...categories.map((name) => `<category>${name}</category>`),
