@@ -7,6 +7,9 @@ const ALLOWED_TAGS = [
   'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'span',
 ];
 
+/** Schemes a link may keep; sanitize-html enforces the same list, this decides whether the tag stays a link. */
+const SAFE_LINK = /^(https?|mailto):/i;
+
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'title'],
   img: ['src', 'alt', 'title', 'width', 'height'],
@@ -44,7 +47,11 @@ export function sanitizeBodyHtml(html: string, base: string): string {
     transformTags: {
       h1: 'h3',
       h2: 'h3',
-      a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', base) }),
+      a: (tagName, attribs) => {
+        const safe = withAbsolute(attribs, 'href', base);
+        // A link whose target was removed is no link: keep its words as plain text.
+        return safe.href !== undefined && SAFE_LINK.test(safe.href) ? { tagName, attribs: safe } : { tagName: 'span', attribs: {} };
+      },
       img: (tagName, attribs) => ({ tagName, attribs: { alt: '', ...withAbsolute(attribs, 'src', base) } }),
     },
   });

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_ROOT, removeFixture, renderPublication, writeFixture } from '../render/fixture.js';
+
+/**
+ * The rendered pages and email in headless Chromium at a phone and a desktop width: nothing overflows
+ * sideways, every headline is visible, and axe-core finds no serious or critical violation. Skipped with a
+ * message when Chromium is missing, unless MONITOR_REQUIRE_BROWSER=1 (as in CI), which makes that a failure.
+ */
+const CHROMIUM = process.env.MONITOR_CHROMIUM ?? '/usr/bin/chromium';
+const REQUIRED = process.env.MONITOR_REQUIRE_BROWSER === '1';
+const AVAILABLE = existsSync(CHROMIUM);
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = path.join(tmpdir(), 'monitor-screenshots');
+const WIDTHS = [375, 1280];
+
+if (!AVAILABLE) {
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (install it, or set MONITOR_CHROMIUM to its path).`);
+}
+
+it('has Chromium when MONITOR_REQUIRE_BROWSER=1', () => {
+  if (REQUIRED) expect(AVAILABLE, `MONITOR_REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}`).toBe(true);
+});
+
+interface Document {
+  name: string;
+  file: string;
+  headlines: number;
+}
+
+describe.skipIf(!AVAILABLE)('rendered pages in Chromium', { timeout: 120_000 }, () => {
+  let browser: Browser;
+  let folder: string;
+  let fixtureRoot: string;
+  const documents: Document[] = [];
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'monitor-browser-'));
+    fixtureRoot = await writeFixture();
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await writeDocuments(folder, fixtureRoot, documents);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(folder, { recursive: true, force: true });
+    await removeFixture(fixtureRoot);
+  });
+
+  for (const width of WIDTHS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`fits ${width} px, shows every headline and passes axe-core (${scheme})`, async () => {
+        const page = await newPage(browser, width, scheme);
+        try {
+          for (const document of documents) {
+            await page.goto(pathToFileURL(document.file).href);
+            const label = `${document.name} at ${width} px, ${scheme}`;
+            expect(await horizontalOverflow(page), label).toBe(0);
+            await expectHeadlinesVisible(page, document, width);
+            await page.screenshot({ path: path.join(SCREENSHOTS, `${document.name}-${width}-${scheme}.png`) });
+            expect(await seriousViolations(page), label).toEqual([]);
+          }
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+
+  it('would notice a page that overflows or breaks accessibility rules (the checks can fail)', async () => {
+    const file = path.join(folder, 'broken.html');
+    await writeFile(file, '<!doctype html><html><head><title>x</title></head><body><div style="width:2000px">wide</div><img src="x.png"></body></html>');
+    const page = await newPage(browser, 375, 'light');
+    try {
+      await page.goto(pathToFileURL(file).href);
+      expect(await horizontalOverflow(page)).toBeGreaterThan(0);
+      expect((await seriousViolations(page)).join('\n')).toMatch(/image-alt|html-has-lang/);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+/** Render the example's issue with sections, the fixture's hostile issue, an archive and a category page. */
+async function writeDocuments(folder: string, fixtureRoot: string, documents: Document[]): Promise<void> {
+  const example = await renderPublication(EXAMPLE_ROOT);
+  const withSections = example.site.issues.find((issue) => issue.hasSections) ?? example.site.issues[0]!;
+  const fixture = await renderPublication(fixtureRoot);
+  const hostile = fixture.issue(2);
+  const pages: Array<[string, string, number]> = [
+    ['example-issue', example.renderer.issuePage(withSections, example.site), withSections.items.length],
+    ['example-email', await example.renderer.email(withSections), withSections.items.length],
+    ['hostile-issue', fixture.renderer.issuePage(hostile, fixture.site), hostile.items.length],
+    ['hostile-email', await fixture.renderer.email(hostile), hostile.items.length],
+    ['example-archive', example.renderer.archivePages(example.site)[0]!.html, 0],
+    ['example-category', example.renderer.categoryPage(example.site.categories[0]!, example.site), example.site.categories[0]!.entries.length],
+  ];
+  for (const [name, html, headlines] of pages) {
+    const file = path.join(folder, `${name}.html`);
+    await writeFile(file, html);
+    documents.push({ name, file, headlines });
+  }
+}
+
+/** A page in a context of its own; nothing may be fetched from the network (the documents are self-contained). */
+async function newPage(browser: Browser, width: number, scheme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+  await context.route(/^https?:/, (route) => route.abort());
+  return context.newPage();
+}
+
+async function expectHeadlinesVisible(page: Page, document: Document, width: number): Promise<void> {
+  const headlines = page.locator('h2.item-headline');
+  expect(await headlines.count(), document.name).toBe(document.headlines);
+  for (const headline of await headlines.all()) {
+    expect(await headline.isVisible()).toBe(true);
+    const box = await headline.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+  }
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.targets.slice(0, 3).join(', ')}`);
+}
