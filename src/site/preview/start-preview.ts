@@ -6,7 +6,7 @@ import { readConfig } from '../../config/read-config.js';
 import { MonitorError } from '../../core/errors.js';
 import type { Problem } from '../../core/problems.js';
 import { buildSite } from '../build-site.js';
-import { createEventHub } from './live-reload.js';
+import { createEventHub, type EventHub } from './live-reload.js';
 import { buildProblems } from './build-problems.js';
 import type { PreviewStatus } from './preview-page.js';
 import { createPreviewHandler } from './preview-server.js';
@@ -52,20 +52,10 @@ const HOST = '127.0.0.1';
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const root = path.resolve(options.root);
   const log = options.log ?? (() => {});
-  const build = options.build ?? buildSite;
   const folder = await mkdtemp(path.join(tmpdir(), 'monitor-preview-'));
   const out = path.join(folder, 'site');
   const hub = createEventHub();
-  const state: PreviewStatus & { baseUrl: string | undefined } = { version: 0, problems: undefined, built: false, issues: [], baseUrl: undefined };
-  const rebuilder = createRebuilder(async () => {
-    const started = performance.now();
-    await build(root, { out, drafts: true });
-    state.issues = await builtIssues(out);
-    state.baseUrl = (await readConfig(root)).value?.baseUrl;
-    log(`built in ${Math.round(performance.now() - started)} ms`);
-  }, (outcome) => settle(state, outcome, hub, log));
-  rebuilder.request();
-  await rebuilder.idle();
+  const { state, rebuilder } = await firstBuild(root, out, options.build ?? buildSite, hub, log);
   let origin = '';
   const server = createServer(createPreviewHandler({ out, hub, status: () => state, baseUrl: () => state.baseUrl, origin: () => origin }));
   const port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
@@ -77,10 +67,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     log(`${file} changed; rebuilding`);
     rebuilder.request();
   }, options.debounceMs);
-  const issue = options.issue ?? state.issues[0];
   return {
     url: `${origin}/`,
-    issueUrl: `${origin}/__preview/${issue ?? ''}`,
+    issueUrl: `${origin}/__preview/${options.issue ?? state.issues[0] ?? ''}`,
     out,
     async close() {
       watcher.close();
@@ -93,7 +82,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 }
 
-function settle(state: PreviewStatus, outcome: BuildOutcome, hub: ReturnType<typeof createEventHub>, log: (line: string) => void): void {
+type PreviewState = PreviewStatus & { baseUrl: string | undefined };
+
+/** Set up the rebuilds into `out` and run the first one; the state is what the pages show. */
+async function firstBuild(root: string, out: string, build: PreviewBuild, hub: EventHub, log: (line: string) => void) {
+  const state: PreviewState = { version: 0, problems: undefined, built: false, issues: [], baseUrl: undefined };
+  const rebuilder = createRebuilder(async () => {
+    const started = performance.now();
+    await build(root, { out, drafts: true });
+    state.issues = await builtIssues(out);
+    state.baseUrl = (await readConfig(root)).value?.baseUrl;
+    log(`built in ${Math.round(performance.now() - started)} ms`);
+  }, (outcome) => settle(state, outcome, hub, log));
+  rebuilder.request();
+  await rebuilder.idle();
+  return { state, rebuilder };
+}
+
+function settle(state: PreviewStatus, outcome: BuildOutcome, hub: EventHub, log: (line: string) => void): void {
   state.version += 1;
   if (outcome.ok) {
     state.problems = undefined;

@@ -18,40 +18,33 @@ export interface PublicationWatcher {
 export function watchPublication(root: string, changed: (file: string) => void, debounceMs = 60): PublicationWatcher {
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
-  let last = '';
   let closed = false;
   const notify = (file: string) => {
     if (closed || isScratchFile(file)) return;
-    last = file;
     clearTimeout(timer);
-    timer = setTimeout(() => changed(last), debounceMs);
+    timer = setTimeout(() => changed(file), debounceMs);
   };
   const attach = (folder: string, recursive: boolean, accept: (name: string) => boolean) => {
-    if (watchers.has(folder)) return;
+    watchers.get(folder)?.close();
     const watcher = tryWatch(path.join(root, folder), recursive, (name) => {
       if (accept(name)) notify(path.join(folder, name));
     });
-    if (!watcher) return;
-    watcher.on('error', () => detach(folder));
-    watchers.set(folder, watcher);
+    if (!watcher) return void watchers.delete(folder);
+    watchers.set(folder, watcher.on('error', () => {
+      watcher.close();
+      if (watchers.get(folder) === watcher) watchers.delete(folder);
+    }));
   };
-  const detach = (folder: string) => {
-    watchers.get(folder)?.close();
-    watchers.delete(folder);
-  };
-  const attachAll = () => {
+  const attachFolders = () => {
     for (const folder of RECURSIVE) attach(folder, true, () => true);
     attach('feeds', false, (name) => FEED_FILES.has(name));
   };
   attach('.', false, (name) => {
-    if (RECURSIVE.includes(name) || name === 'feeds') {
-      detach(name);
-      attachAll();
-      return true;
-    }
-    return ROOT_FILES.has(name);
+    // a watched folder created, removed or replaced: watch the new one
+    if (RECURSIVE.includes(name) || name === 'feeds') attachFolders();
+    return ROOT_FILES.has(name) || RECURSIVE.includes(name) || name === 'feeds';
   });
-  attachAll();
+  attachFolders();
   return {
     close() {
       closed = true;
