@@ -51,7 +51,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       const newest = composed.issues[0];
       const context = pageContext(site, {
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
-        canonical: category.url, type: 'website', copyright: newest?.copyright,
+        canonical: category.url, type: 'website', copyright: newest?.copyright, feed: `${category.url}feed.xml`,
       });
       const entries = page.entries.map((entry) => ({ issue: views.issue(entry.issue), item: views.item(entry.item, entry.issue) }));
       return html('web/category.hbs', { site, page: context, category, entries, linkBase: context.root });

@@ -21,6 +21,8 @@ export interface PageContext {
   /** Absolute URLs of the neighbouring archive pages. */
   newer: string | undefined;
   older: string | undefined;
+  /** Absolute URL of this page's own RSS feed (a category's), besides the site's feeds. */
+  feed: string | undefined;
 }
 
 interface PageFacts {
@@ -35,6 +37,7 @@ interface PageFacts {
   noindex?: boolean;
   newer?: string | undefined;
   older?: string | undefined;
+  feed?: string | undefined;
 }
 
 export function pageContext(site: SiteView, facts: PageFacts): PageContext {
@@ -49,6 +52,7 @@ export function pageContext(site: SiteView, facts: PageFacts): PageContext {
     noindex: facts.noindex ?? false,
     newer: facts.newer,
     older: facts.older,
+    feed: facts.feed,
   };
 }
 

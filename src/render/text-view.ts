@@ -5,7 +5,7 @@ import { wrapText } from './wrap.js';
 /** An item as the plain-text template sees it: every block already wrapped. */
 export interface TextItemView {
   headline: string;
-  /** The headline in capitals, wrapped. */
+  /** The headline in capitals, on one line unless it is longer than 78 columns. */
   headlineText: string;
   /** Paragraphs, list items and quotes, wrapped; the citation closes the last paragraph. */
   blocks: string[];
@@ -23,6 +23,9 @@ export interface TextIssueView {
   /** `[1] https://...`, in order of first mention. */
   references: string[];
 }
+
+/** Headlines wrap only past the widest line house style allows, so each stays on one line where it can. */
+const HEADLINE_WIDTH = 78;
 
 export function textIssueView(issue: ComposedIssue, width: number): TextIssueView {
   const context: TextContext = { base: issue.url, width, references: new References() };
@@ -45,7 +48,7 @@ function textItemView(item: ComposedItem, context: TextContext): TextItemView {
   const citation = `(${item.citation.markdown})`;
   return {
     headline: item.headline,
-    headlineText: wrapText(item.headlineCaps, context.width),
+    headlineText: wrapText(item.headlineCaps, HEADLINE_WIDTH),
     blocks: bodyToTextBlocks(item.body, context, citation),
     citation,
   };

@@ -155,6 +155,7 @@ describe('category pages', () => {
       expect(count(html, /<h1[\s>]/g)).toBe(1);
       expect(html).toContain(`<h1>${page.category.name}</h1>`);
       expect(html).toContain(`<link rel="canonical" href="${site.publication.baseUrl}categories/${page.category.slug}/">`);
+      expect(html).toContain(`href="${site.publication.baseUrl}categories/${page.category.slug}/feed.xml"`);
       const linked = [...html.matchAll(/<h2[^>]*><a href="\.\.\/\.\.\/issues\/(\d+)\/#([^"]+)">/g)].map((match) => `${match[1]}#${match[2]}`);
       expect(linked).toEqual(page.entries.map(({ issue, item }) => `${issue.number}#${item.anchor}`));
       const numbers = page.entries.map(({ issue }) => issue.number);
