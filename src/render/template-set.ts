@@ -56,14 +56,12 @@ export function templateFile(name: string): string {
   return `templates/${name}`;
 }
 
-/** A Handlebars failure as our error: names the template file and, when Handlebars knows it, the line. */
+/** A Handlebars failure as our error: the message names the template file and, when Handlebars knows it, the line. */
 export function templateError(name: string, error: unknown): MonitorError {
   if (error instanceof MonitorError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const line = Number(/line (\d+)/i.exec(message)?.[1] ?? (error as { lineNumber?: number })?.lineNumber ?? 0);
+  const where = line > 0 ? `${templateFile(name)}:${line}` : templateFile(name);
   const detail = message.split('\n').map((text) => text.trimEnd()).filter(Boolean).join('\n  ');
-  return new MonitorError(`template error: ${detail}`, {
-    place: { file: templateFile(name), line, column: 0, path: '' },
-    cause: error,
-  });
+  return new MonitorError(`${where}: the template failed: ${detail}`, { cause: error });
 }

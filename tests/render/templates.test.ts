@@ -45,7 +45,7 @@ describe('template errors', () => {
       failure = error;
     }
     expect(failure).toBeInstanceOf(MonitorError);
-    expect((failure as MonitorError).describe()).toMatch(/^templates\/web\/issue\.hbs:\d+/);
+    expect((failure as MonitorError).message).toMatch(/^templates\/web\/issue\.hbs:\d+: the template failed: /);
   });
 
   it('name the template when a partial it uses is missing', async () => {

@@ -74,6 +74,19 @@ describe('plain text of the fixture publication', () => {
     }
   });
 
+  it('puts the citation in a paragraph of its own when the body ends with a list', async () => {
+    const listed = await writeFixture({
+      'issues/1/01-first-story.md': '---\nheadline: Three measures\nsources: [{ publication: The Moscow Times, date: 2020-01-02 }]\n---\nThe decree:\n\n- raises fines;\n- widens the register.\n',
+    });
+    try {
+      const { renderer, issue } = await renderPublication(listed);
+      expect(renderer.text(issue(1))).toContain('THREE MEASURES\n\nThe decree:\n\n- raises fines;\n- widens the register.\n\n(*The Moscow Times*, January 2, 2020)\n');
+      expect(renderer.issuePage(issue(1), (await renderPublication(listed)).site).replace(/\s+/g, ' ')).toContain('</ul> <p><span class="citation">(<em>The Moscow Times</em>, January 2, 2020)</span></p>');
+    } finally {
+      await removeFixture(listed);
+    }
+  });
+
   it('omits the author line and categories when an issue has none', async () => {
     const bare = await writeFixture({ 'issues/1/01-first-story.md': '---\nheadline: Bare\nsources: [{ publication: Reuters, date: 2020-01-02 }]\n---\nJust this.\n' });
     try {
