@@ -49,7 +49,8 @@ describe('monitor preview', () => {
     expect(page).toContain('<iframe title="Web page" src="/issues/7/"');
     expect(page).toMatch(/src="\/issues\/7\/email\.html" class="email" style="width:600px"/);
     expect(page).toMatch(/src="\/issues\/7\/email\.html" class="email" style="width:375px"/);
-    expect(page).toContain('DUMA &#38; REGIONS ARGUE OVER THE BUDGET');
+    expect(page).toContain('<pre class="text">');
+    expect(page).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
     expect(page).toContain('new EventSource("/__preview/events")');
     const web = await text('/issues/7/');
     expect(web).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
@@ -78,8 +79,8 @@ describe('monitor preview', () => {
     const page = await text('/__preview/7');
     expect(page).toContain('the preview shows the last good build');
     expect(page).toContain('<code>issues/7/01-budget-dispute.md:7');
-    expect(page).toContain(problems.problems[0]!.message.replace(/"/g, '&#34;'));
-    expect(page).toContain('DUMA &#38; REGIONS ARGUE OVER THE BUDGET');
+    expect(page).toContain(problems.problems[0]!.message.replace(/"/g, '&quot;'));
+    expect(page).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
     const web = await text('/issues/7/');
     expect(web).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
     expect(web).toContain('issues/7/01-budget-dispute.md:7');
@@ -105,6 +106,22 @@ describe('monitor preview', () => {
     const expected = 'Proof copy of Steppe Reform Monitor No. 7\n';
     const served = await servedAfterRebuild('/issues/7/email.txt', (text) => text === expected);
     expect(served).toBe(expected);
+  });
+
+  it("uses the publication's templates/preview/ overrides, and monitor's own where an override fails", async () => {
+    const own = path.join(publication.root, 'templates', 'preview');
+    await mkdir(own, { recursive: true });
+    await writeFile(path.join(own, 'index.hbs'), '<p>Our own proof desk: {{> issue-links}}</p>{{> reload-script reload}}');
+    await writeFile(path.join(own, 'issue.hbs'), '{{> no-such-partial}}');
+    expect(await servedAfterRebuild('/__preview/', (page) => page.includes('Our own proof desk'))).toContain('Our own proof desk: <a href="/__preview/7">7</a>');
+    const issuePage = await text('/__preview/7');
+    expect(issuePage).toContain('<iframe title="Web page" src="/issues/7/"');
+    await writeFile(path.join(own, 'index.hbs'), '{{#if}}');
+    const failed = await stream.next(failedBuild);
+    expect(JSON.stringify(failed.data)).toContain('templates/preview/index.hbs');
+    const index = await text('/__preview/');
+    expect(index).toContain('<h1>Preview</h1>');
+    expect(index).toContain('templates/preview/index.hbs:1: the template failed');
   });
 
   it('serves nothing outside the build, and redirects folders to their trailing slash', async () => {

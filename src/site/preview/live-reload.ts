@@ -42,18 +42,3 @@ export function createEventHub(): EventHub {
     },
   };
 }
-
-/**
- * The script a preview adds to the pages it serves: reload when a build finishes, or at once when a build
- * finished between loading the page and opening the stream. Frames (the email panes) leave it to the top page.
- */
-export function reloadScript(version: number): string {
-  return `<script>(() => {
-  if (window.top !== window) return;
-  const loaded = ${version};
-  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
-  const check = (message) => { if (JSON.parse(message.data).version !== loaded) location.reload(); };
-  events.addEventListener('hello', check);
-  events.addEventListener('reload', check);
-})();</script>`;
-}

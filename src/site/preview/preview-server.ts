@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { EVENTS_PATH, reloadScript, type EventHub } from './live-reload.js';
-import { escapeHtml, issuePreviewPage, previewIndexPage, problemBanner, type PreviewStatus } from './preview-page.js';
+import { EVENTS_PATH, type EventHub } from './live-reload.js';
+import { issuePreviewPage, notFoundPage, previewIndexPage, problemBanner, reloadScript, type PreviewStatus } from './preview-page.js';
+import type { PreviewTemplates } from './preview-templates.js';
 import { injectIntoHtml, serveFile } from './serve-files.js';
 
 /** What the request handler reads from the running preview. */
@@ -11,6 +12,8 @@ export interface PreviewContext {
   out: string;
   hub: EventHub;
   status(): PreviewStatus;
+  /** The templates of the preview's own pages, as of the last build attempt. */
+  templates(): PreviewTemplates;
   /** The publication's baseUrl, rewritten to the preview's own address in served pages. */
   baseUrl(): string | undefined;
   /** `http://127.0.0.1:<port>`. */
@@ -34,14 +37,15 @@ async function handle(context: PreviewContext, request: IncomingMessage, respons
   }
   const pathname = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
   const status = context.status();
+  const templates = context.templates();
   if (pathname === EVENTS_PATH) return context.hub.connect(request, response, status.version);
   if (pathname === '/__preview/status') return sendJson(response, status);
-  if (pathname === '/__preview' || pathname === '/__preview/') return sendHtml(response, previewIndexPage(status));
+  if (pathname === '/__preview' || pathname === '/__preview/') return sendHtml(response, previewIndexPage(templates, status));
   const issue = /^\/__preview\/(\d+)\/?$/.exec(pathname);
-  if (issue) return sendHtml(response, issuePreviewPage(Number(issue[1]), await readText(context.out, issue[1]!), status));
-  const decorate = (html: string) => injectIntoHtml(rewriteBaseUrl(html, context), problemBanner(status.problems), reloadScript(status.version));
-  if (await serveFile(context.out, pathname, response, decorate)) return;
-  sendHtml(response, injectIntoHtml(notFound(pathname), problemBanner(status.problems), reloadScript(status.version)), 404);
+  if (issue) return sendHtml(response, issuePreviewPage(templates, Number(issue[1]), await readText(context.out, issue[1]!), status));
+  const decorate = (html: string) => injectIntoHtml(html, problemBanner(templates, status.problems), reloadScript(templates, status.version));
+  if (await serveFile(context.out, pathname, response, (html) => decorate(rewriteBaseUrl(html, context)))) return;
+  sendHtml(response, decorate(notFoundPage(templates, pathname)), 404);
 }
 
 /** Links in built pages are absolute on the publication's site; in the preview they stay in the preview. */
@@ -60,8 +64,4 @@ function sendHtml(response: ServerResponse, html: string, statusCode = 200): voi
 
 function sendJson(response: ServerResponse, value: unknown): void {
   response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
-}
-
-function notFound(pathname: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><p>Nothing at ${escapeHtml(pathname)} in the last good build. <a href="/__preview/">Preview index</a></p></body></html>`;
 }

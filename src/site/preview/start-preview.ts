@@ -10,6 +10,7 @@ import { createEventHub, type EventHub } from './live-reload.js';
 import { buildProblems } from './build-problems.js';
 import type { PreviewStatus } from './preview-page.js';
 import { createPreviewHandler } from './preview-server.js';
+import { bundledPreviewTemplates, loadPreviewTemplates, type PreviewTemplates } from './preview-templates.js';
 import { createRebuilder, type BuildOutcome } from './rebuild.js';
 import { watchPublication } from './watch-publication.js';
 
@@ -55,9 +56,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const folder = await mkdtemp(path.join(tmpdir(), 'monitor-preview-'));
   const out = path.join(folder, 'site');
   const hub = createEventHub();
-  const { state, rebuilder } = await firstBuild(root, out, options.build ?? buildSite, hub, log);
+  const { state, rebuilder, templates } = await firstBuild(root, out, options.build ?? buildSite, hub, log);
   let origin = '';
-  const server = createServer(createPreviewHandler({ out, hub, status: () => state, baseUrl: () => state.baseUrl, origin: () => origin }));
+  const server = createServer(createPreviewHandler({
+    out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin,
+  }));
   const port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
     await rm(folder, { recursive: true, force: true });
     throw error;
@@ -84,11 +87,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
 type PreviewState = PreviewStatus & { baseUrl: string | undefined };
 
-/** Set up the rebuilds into `out` and run the first one; the state is what the pages show. */
+/**
+ * Set up the rebuilds into `out` and run the first one; the state is what the pages show, in the preview
+ * templates read before each build (templates/ is watched like the rest).
+ */
 async function firstBuild(root: string, out: string, build: PreviewBuild, hub: EventHub, log: (line: string) => void) {
   const state: PreviewState = { version: 0, problems: undefined, built: false, issues: [], baseUrl: undefined };
+  const bundled = await bundledPreviewTemplates();
+  let templates: PreviewTemplates = bundled;
   const rebuilder = createRebuilder(async () => {
     const started = performance.now();
+    templates = await loadPreviewTemplates(root, bundled, log);
     await build(root, { out, drafts: true });
     state.issues = await builtIssues(out);
     state.baseUrl = (await readConfig(root)).value?.baseUrl;
@@ -96,7 +105,7 @@ async function firstBuild(root: string, out: string, build: PreviewBuild, hub: E
   }, (outcome) => settle(state, outcome, hub, log));
   rebuilder.request();
   await rebuilder.idle();
-  return { state, rebuilder };
+  return { state, rebuilder, templates: () => templates };
 }
 
 function settle(state: PreviewStatus, outcome: BuildOutcome, hub: EventHub, log: (line: string) => void): void {
