@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate } from '../core/dates.js';
 import { MonitorError, UsageError } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/version.js';
 import type { CommandIO } from './io.js';
 
 /** Options every command accepts. */
@@ -77,7 +78,7 @@ type Dispatch = (name: CommandName, args: unknown[], options: GlobalOptions & Re
 function addCommands(program: Command, dispatch: Dispatch): void {
   program
     .description('Compose, validate and publish a numbered newsletter digest as email, web pages and feeds.')
-    .version(VERSION, '-V, --version')
+    .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run "monitor --help" for usage)')
     .enablePositionalOptions();
 
@@ -113,7 +114,7 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .addOption(new Option('--format <format>', 'output format').choices(['email', 'text', 'web']).default('web'))
     .action(action('render'));
   command('preview', 'serve the site with rebuild and live reload while files change')
-    .option('--port <port>', 'port on 127.0.0.1', positiveInteger, 4000)
+    .option('--port <port>', 'port on 127.0.0.1 (0: any free port)', portNumber, 4000)
     .option('--issue <n>', 'open this issue\'s preview', positiveInteger)
     .option('--open', 'open the preview in a browser')
     .action(action('preview'));
@@ -138,14 +139,17 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .action(action('accept'));
 }
 
-const VERSION = '0.1.0';
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number such as 2359');
+  return Number(value);
+}
+
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
 }
 

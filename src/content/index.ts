@@ -4,4 +4,4 @@ export { checkPublication, normaliseStoryUrl } from './check-publication.js';
 export { splitFrontMatter } from './front-matter.js';
 export * from './schema.js';
 export type * from './types.js';
-export { loadPublication, validatePublication } from './load-publication.js';
+export { loadPublication, validatePublication, type LoadOptions } from './load-publication.js';

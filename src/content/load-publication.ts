@@ -1,19 +1,27 @@
 import { ContentError } from '../core/errors.js';
 import { hasErrors, sortProblems, type Problem } from '../core/problems.js';
 import { checkPublication } from './check-publication.js';
+import { ContentCache } from './content-cache.js';
 import { readPublication } from './read-publication.js';
 import type { Publication } from './types.js';
 
+export interface LoadOptions {
+  /** Folder of the parsed-content cache, such as `<root>/.monitor-cache`; written only by a run without errors. */
+  cacheDir?: string | undefined;
+}
+
 /** Read the publication and run every rule; problems are sorted by file and line. */
-export async function validatePublication(root: string): Promise<{ publication: Publication | undefined; problems: Problem[] }> {
-  const read = await readPublication(root);
-  const problems = read.publication ? [...read.problems, ...checkPublication(read.publication)] : read.problems;
-  return { publication: read.publication, problems: sortProblems(problems) };
+export async function validatePublication(root: string, options: LoadOptions = {}): Promise<{ publication: Publication | undefined; problems: Problem[] }> {
+  const cache = ContentCache.open(options.cacheDir);
+  const read = await readPublication(root, { cache });
+  const problems = sortProblems(read.publication ? [...read.problems, ...checkPublication(read.publication)] : read.problems);
+  if (read.publication && !hasErrors(problems)) cache.save();
+  return { publication: read.publication, problems };
 }
 
 /** The publication when it has no errors (warnings are returned); otherwise a ContentError listing them all. */
-export async function loadPublication(root: string): Promise<{ publication: Publication; warnings: Problem[] }> {
-  const { publication, problems } = await validatePublication(root);
+export async function loadPublication(root: string, options: LoadOptions = {}): Promise<{ publication: Publication; warnings: Problem[] }> {
+  const { publication, problems } = await validatePublication(root, options);
   if (!publication || hasErrors(problems)) throw new ContentError(problems);
   return { publication, warnings: problems };
 }

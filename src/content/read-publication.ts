@@ -2,8 +2,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
 import { error, type Problem } from '../core/problems.js';
-import { readIssueFile, readItemFile } from './read-issue.js';
-import type { Issue, Publication } from './types.js';
+import { ContentCache, type StoredRead } from './content-cache.js';
+import { readIssueFile, readItemFile, readMarkdownFile } from './read-issue.js';
+import { issueFrontMatterSchema, itemFrontMatterSchema } from './schema.js';
+import type { Issue, Item, Locate, Publication } from './types.js';
 
 /** Folder under issues/ where `monitor ingest` leaves drafts; not an issue. */
 export const CANDIDATES_FOLDER = 'candidates';
@@ -17,18 +19,25 @@ export interface ReadResult {
   folderNumbers: number[];
 }
 
+export interface ReadOptions {
+  /** Parsed files of an earlier run, reused while unchanged on disk; the caller decides when to save it. */
+  cache?: ContentCache | undefined;
+}
+
 /**
  * Read a whole publication: settings, sources and every issue with its items. Files with errors are
  * left out of the result and reported, so one broken item does not hide the problems of the others.
+ * With a cache folder, files unchanged since the last run are not parsed again.
  */
-export async function readPublication(root: string): Promise<ReadResult> {
+export async function readPublication(root: string, options: ReadOptions = {}): Promise<ReadResult> {
   const absoluteRoot = path.resolve(root);
+  const cache = options.cache ?? ContentCache.open(undefined);
   const [config, sources] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot)]);
   const folders = listIssueFolders(absoluteRoot);
   const problems = [...config.problems, ...sources.problems, ...folders.problems];
   const issues: Issue[] = [];
   for (const folder of folders.names) {
-    const result = readIssueFolder(absoluteRoot, folder);
+    const result = readIssueFolder(absoluteRoot, folder, cache);
     problems.push(...result.problems);
     if (result.issue) issues.push(result.issue);
   }
@@ -56,15 +65,40 @@ function listIssueFolders(root: string): { names: string[]; problems: Problem[] 
   return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
 }
 
-function readIssueFolder(root: string, folder: string): { issue?: Issue; problems: Problem[] } {
+function readIssueFolder(root: string, folder: string, cache: ContentCache): { issue?: Issue; problems: Problem[] } {
   const names = readdirSync(path.join(root, 'issues', folder)).filter((name) => name.endsWith('.md') && name !== 'issue.md');
-  const issueResult = readIssueFile(root, folder);
-  const itemResults = names.sort().map((name) => readItemFile(root, `issues/${folder}/${name}`));
-  const problems = [...issueResult.problems, ...itemResults.flatMap((result) => result.problems)];
-  const issue = issueResult.issue;
-  if (issue) {
-    issue.items = itemResults.flatMap((result) => (result.item ? [result.item] : []));
-    issue.items.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-  }
+  const issueFile = `issues/${folder}/issue.md`;
+  const issueRead = cache.get(root, issueFile, () => {
+    const { issue, problems } = readIssueFile(root, folder);
+    return { kind: 'issue', issue: issue && withoutLocate(issue), problems };
+  });
+  const itemReads = names.sort().map((name) => {
+    const file = `issues/${folder}/${name}`;
+    return cache.get(root, file, () => {
+      const { item, problems } = readItemFile(root, file);
+      return { kind: 'item', item: item && withoutLocate(item), problems };
+    });
+  });
+  const problems = [...issueRead.problems, ...itemReads.flatMap((read) => read.problems)];
+  if (issueRead.kind !== 'issue' || !issueRead.issue) return { problems };
+  const items = itemReads.flatMap((read): Item[] =>
+    read.kind === 'item' && read.item ? [{ ...read.item, locate: lazyLocate(root, read.item.file, 'item') }] : [],
+  );
+  items.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  const issue: Issue = { ...issueRead.issue, items, locate: lazyLocate(root, issueFile, 'issue') };
   return { issue, problems };
+}
+
+function withoutLocate<T extends { locate: Locate }>(value: T): Omit<T, 'locate'> {
+  const { locate: _locate, ...rest } = value;
+  return rest;
+}
+
+/** Positions are needed only to report a problem: parse the file with positions on first use. */
+function lazyLocate(root: string, file: string, kind: StoredRead['kind']): Locate {
+  let locate: Locate | undefined;
+  return (fieldPath) => {
+    locate ??= readMarkdownFile(root, file, kind === 'issue' ? issueFrontMatterSchema : itemFrontMatterSchema).locate;
+    return locate(fieldPath);
+  };
 }

@@ -22,8 +22,10 @@ export async function scaffoldPublication(target: string, options: { force?: boo
     [path.join(PACKAGE_ROOT, 'scaffold'), target],
     [path.join(PACKAGE_ROOT, 'templates'), path.join(target, 'templates')],
   ];
+  // The preview's own pages are tool chrome, not the publication's look: they stay monitor's.
+  const notPreview = (source: string) => !source.startsWith(path.join(PACKAGE_ROOT, 'templates', 'preview'));
   for (const [from, to] of copies) {
-    await cp(from, to, { recursive: true, force: false, errorOnExist: false });
+    await cp(from, to, { recursive: true, force: false, errorOnExist: false, filter: notPreview });
   }
   if (!existing.includes('.gitignore')) await writeFile(path.join(target, '.gitignore'), GITIGNORE, { flag: 'wx' });
   return listFiles(target);
