@@ -1,67 +1,32 @@
-import Parser from 'rss-parser';
-import { MonitorError } from '../core/errors.js';
-import { parseFeedDate } from './feed-dates.js';
+import { toFeedEntry } from './feed-entry.js';
+import { FeedError } from './feed-error.js';
 import { inlineText } from './html-text.js';
+import { readFeedWithRssParser } from './read-feed-rss-parser.js';
+import { readFeedXml } from './read-feed-xml.js';
 import { repairXml } from './repair-xml.js';
-import { salvageEntryDocuments } from './salvage-entries.js';
-import type { FeedEntry, ParsedFeed } from './types.js';
+import type { ParsedFeed } from './types.js';
 
-/** A document that cannot be read as a feed at all. */
-export class FeedError extends MonitorError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FeedError';
-  }
-}
-
-type RawItem = Record<string, unknown>;
-type RawFeed = { title?: string; items: RawItem[] };
-
-const parser = new Parser<Record<string, unknown>, RawItem>({
-  defaultRSS: 2,
-  customFields: { item: ['published', 'updated', 'id'] },
-});
+export { FeedError } from './feed-error.js';
 
 /**
  * Read an RSS 2.0, RSS 0.9x/1.0 (RDF) or Atom document. Flaws that real feeds have are repaired or worked
  * around so that the good entries survive; each is reported in `flaws`. Throws FeedError only when no entry
  * can be read (not a feed, or broken beyond repair). Links are resolved against `feedUrl`.
+ *
+ * A well-formed feed is read in one pass over its text (readFeedXml, about ten times faster than building
+ * xml2js's tree); a document that is not well-formed goes to rss-parser, whose strict parser finds the flaw
+ * and whose entry-by-entry salvage keeps the good entries.
  */
 export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
   const kind = documentKind(text);
   if (kind !== 'feed') throw new FeedError(kind);
   const repaired = repairXml(text);
   const flaws = [...repaired.flaws];
-  let feed: RawFeed;
-  try {
-    feed = (await parser.parseString(repaired.text)) as RawFeed;
-  } catch (caught) {
-    feed = await salvage(repaired.text, firstLine(caught), flaws);
-  }
-  const entries = feed.items.map((item) => toEntry(item, feedUrl));
+  const feed = readFeedXml(repaired.text) ?? (await readFeedWithRssParser(repaired.text, flaws));
+  const entries = feed.items.map((item) => toFeedEntry(item, feedUrl));
   const undated = entries.filter((entry) => entry.unreadableDate !== undefined);
   if (undated.length > 0) flaws.push(`${undated.length} ${undated.length === 1 ? 'entry has a date' : 'entries have dates'} that cannot be read, such as "${undated[0]!.unreadableDate!.slice(0, 40)}"`);
-  return { title: typeof feed.title === 'string' ? inlineText(feed.title) : undefined, entries, flaws };
-}
-
-/** Parse entry by entry when the whole document is rejected (truncated, one malformed entry...). */
-async function salvage(text: string, reason: string, flaws: string[]): Promise<RawFeed> {
-  const { documents, started } = salvageEntryDocuments(text);
-  const items: RawItem[] = [];
-  let title: string | undefined;
-  for (const document of documents) {
-    try {
-      const part = (await parser.parseString(document)) as RawFeed;
-      title ??= part.title;
-      items.push(...part.items);
-    } catch {
-      // This entry is broken; the others may not be.
-    }
-  }
-  if (items.length === 0) throw new FeedError(`not readable as XML: ${reason}`);
-  const lost = started - items.length;
-  flaws.push(`the feed is not well-formed XML (${reason}); read entry by entry${lost > 0 ? `, ${lost} ${lost === 1 ? 'entry' : 'entries'} lost` : ''}`);
-  return { title, items };
+  return { title: feed.title === undefined ? undefined : inlineText(feed.title), entries, flaws };
 }
 
 function documentKind(text: string): string {
@@ -72,52 +37,4 @@ function documentKind(text: string): string {
   if (!root) return 'not a feed: the document is not XML';
   if (/^(rss|feed|(\w+:)?RDF)$/i.test(root)) return 'feed';
   return `not a feed: the document's root element is <${root}>, not <rss>, <feed> or <rdf:RDF>`;
-}
-
-function toEntry(item: RawItem, feedUrl: string): FeedEntry {
-  const dateText = firstString(item.published, item.pubDate, item.date, item.updated);
-  const published = parseFeedDate(dateText);
-  const html = firstString(item['content:encoded'], item.content, item.summary) ?? '';
-  const id = firstString(item.guid, item.id)?.trim() || undefined;
-  const permalink = id && /^https?:\/\//i.test(id) ? id : undefined;
-  return {
-    id,
-    title: inlineText(firstString(item.title) ?? ''),
-    link: resolveLink(firstString(item.link, item['rdf:about']) ?? permalink, feedUrl),
-    published,
-    unreadableDate: published ? undefined : dateText?.trim() || undefined,
-    author: firstString(item.creator, item.author),
-    html,
-    categories: toStrings(item.categories),
-  };
-}
-
-function resolveLink(link: string | undefined, feedUrl: string): string | undefined {
-  if (!link?.trim()) return undefined;
-  try {
-    const url = new URL(link.trim(), feedUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function firstString(...values: unknown[]): string | undefined {
-  for (const value of values) {
-    const text = typeof value === 'object' && value !== null && '_' in value ? (value as { _: unknown })._ : value;
-    if (typeof text === 'string' && text.trim() !== '') return text;
-  }
-  return undefined;
-}
-
-function toStrings(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
-    const text = firstString(entry);
-    return text ? [inlineText(text)] : [];
-  });
-}
-
-function firstLine(caught: unknown): string {
-  return String((caught as Error)?.message ?? caught).split('\n')[0]!.trim();
 }

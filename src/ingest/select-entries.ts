@@ -17,16 +17,21 @@ export interface Selection {
  */
 export function selectEntries(entries: FeedEntry[], seen: Set<string>, knownUrls: Set<string>, since: string | undefined): Selection {
   const fresh: FeedEntry[] = [];
-  const keys: string[] = [];
+  const keys = new Set<string>();
   for (const entry of entries) {
     const key = entryKey(entry);
     const url = entry.link ? storyUrlKey(entry.link) : undefined;
-    const duplicate = keys.includes(key);
-    keys.push(key);
+    const duplicate = keys.has(key);
+    keys.add(key);
     if (duplicate || seen.has(key) || (url && knownUrls.has(url))) continue;
     if (since && entry.published && entry.published.day < since) continue;
     if (url) knownUrls.add(url);
     fresh.push(entry);
   }
-  return { fresh, skipped: entries.length - fresh.length, keys: [...new Set(keys)] };
+  return { fresh, skipped: entries.length - fresh.length, keys: [...keys] };
+}
+
+/** The entries of one feed without its repeats (same guid or id, or the same story URL), in feed order. */
+export function dedupeEntries(entries: FeedEntry[]): FeedEntry[] {
+  return selectEntries(entries, new Set(), new Set(), undefined).fresh;
 }

@@ -1,0 +1,54 @@
+import { parseFeedDate } from './feed-dates.js';
+import { inlineText } from './html-text.js';
+import type { RawItem } from './raw-feed.js';
+import type { FeedEntry } from './types.js';
+
+/**
+ * An entry read by either reader as a FeedEntry: the first date given (Atom published, RSS pubDate,
+ * dc:date, Atom updated), the body from content:encoded or Atom content before the description or summary,
+ * the guid or Atom id, the link resolved against `feedUrl` (else the rdf:about, else a guid that is a URL).
+ */
+export function toFeedEntry(item: RawItem, feedUrl: string): FeedEntry {
+  const dateText = firstString(item.published, item.pubDate, item.date, item.updated);
+  const published = parseFeedDate(dateText);
+  const html = firstString(item['content:encoded'], item.content, item.summary) ?? '';
+  const id = firstString(item.guid, item.id)?.trim() || undefined;
+  const permalink = id && /^https?:\/\//i.test(id) ? id : undefined;
+  return {
+    id,
+    title: inlineText(firstString(item.title) ?? ''),
+    link: resolveLink(firstString(item.link, item['rdf:about']) ?? permalink, feedUrl),
+    published,
+    unreadableDate: published ? undefined : dateText?.trim() || undefined,
+    author: firstString(item.creator, item.author),
+    html,
+    categories: toStrings(item.categories),
+  };
+}
+
+function resolveLink(link: string | undefined, feedUrl: string): string | undefined {
+  if (!link?.trim()) return undefined;
+  try {
+    const url = new URL(link.trim(), feedUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first value that holds text: a string, or rss-parser's `{ _: text }` for an element with attributes. */
+export function firstString(...values: unknown[]): string | undefined {
+  for (const value of values) {
+    const text = typeof value === 'object' && value !== null && '_' in value ? (value as { _: unknown })._ : value;
+    if (typeof text === 'string' && text.trim() !== '') return text;
+  }
+  return undefined;
+}
+
+function toStrings(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const text = firstString(entry);
+    return text ? [inlineText(text)] : [];
+  });
+}

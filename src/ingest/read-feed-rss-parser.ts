@@ -1,0 +1,54 @@
+import type Parser from 'rss-parser';
+import { FeedError } from './feed-error.js';
+import type { RawFeed, RawItem } from './raw-feed.js';
+import { salvageEntryDocuments } from './salvage-entries.js';
+
+let parser: Promise<Parser<Record<string, unknown>, RawItem>> | undefined;
+
+/** rss-parser (xml2js and sax underneath), loaded on first use: most feeds never need it. */
+function rssParser(): Promise<Parser<Record<string, unknown>, RawItem>> {
+  parser ??= import('rss-parser').then(
+    ({ default: RssParser }) => new RssParser<Record<string, unknown>, RawItem>({ defaultRSS: 2, customFields: { item: ['published', 'updated', 'id'] } }),
+  );
+  return parser;
+}
+
+/**
+ * Read a feed with rss-parser, whose strict XML parser rejects a document that is not well-formed; then
+ * read it entry by entry so the good entries survive, and add the flaw to `flaws`. Throws FeedError when
+ * no entry can be read.
+ */
+export async function readFeedWithRssParser(text: string, flaws: string[]): Promise<RawFeed> {
+  const rss = await rssParser();
+  try {
+    const feed = await rss.parseString(text);
+    return { title: typeof feed.title === 'string' ? feed.title : undefined, items: feed.items };
+  } catch (caught) {
+    return salvage(text, firstLine(caught), flaws);
+  }
+}
+
+/** Parse entry by entry when the whole document is rejected (truncated, one malformed entry...). */
+async function salvage(text: string, reason: string, flaws: string[]): Promise<RawFeed> {
+  const rss = await rssParser();
+  const { documents, started } = salvageEntryDocuments(text);
+  const items: RawItem[] = [];
+  let title: string | undefined;
+  for (const document of documents) {
+    try {
+      const part = await rss.parseString(document);
+      if (typeof part.title === 'string') title ??= part.title;
+      items.push(...part.items);
+    } catch {
+      // This entry is broken; the others may not be.
+    }
+  }
+  if (items.length === 0) throw new FeedError(`not readable as XML: ${reason}`);
+  const lost = started - items.length;
+  flaws.push(`the feed is not well-formed XML (${reason}); read entry by entry${lost > 0 ? `, ${lost} ${lost === 1 ? 'entry' : 'entries'} lost` : ''}`);
+  return { title, items };
+}
+
+function firstLine(caught: unknown): string {
+  return String((caught as Error)?.message ?? caught).split('\n')[0]!.trim();
+}
