@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json] [--issues N] [--seed S] [--runs R] [--warmups W] [--timeout SECONDS]`: time monitor on a synthetic archive,
+ * `npm run bench [-- --json] [--issues N] [--seed S] [--runs R] [--warmups W] [--timeout SECONDS] [--only NAMES]`: time monitor on a synthetic archive,
  * scenario by scenario, against the targets of issue 6. Progress goes to standard error; the table (or
- * JSON with --json) to standard output.
+ * JSON with --json) to standard output. --only takes scenario names separated by commas (the baseline
+ * always runs); build scenarios after "build cold" expect the site it leaves.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     warmups: { type: 'string', default: '1' },
     timeout: { type: 'string', default: '600' },
+    only: { type: 'string' },
   },
 });
 
@@ -32,7 +34,14 @@ const counts = {
 const progress = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
 
 const workspace = prepareWorkspace({ issues, seed }, progress);
-const scenarios = createScenarios(workspace, await findIngestFunctions());
+const only = values.only?.split(',').map((name) => name.trim());
+const scenarios = createScenarios(workspace, await findIngestFunctions())
+  .filter((scenario) => !only || scenario.name === 'baseline' || only.includes(scenario.name));
+const unknown = only?.filter((name) => !scenarios.some((scenario) => scenario.name === name)) ?? [];
+if (unknown.length > 0) {
+  process.stderr.write(`bench: --only names unknown scenarios: ${unknown.join(', ')}\n`);
+  process.exit(2);
+}
 const results = [];
 for (const scenario of scenarios) {
   progress(`${scenario.name}: ${scenario.shown}`);
