@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { findIngestFunctions } from './ingest-parse.js';
 import { formatJson, formatTable, hugoRatio } from './report.js';
 import { createScenarios } from './scenarios.js';
-import { runScenario } from './timing.js';
+import { removeSideFile, runScenario } from './timing.js';
 import { prepareWorkspace } from './workspace.js';
 
 const { values } = parseArgs({
@@ -49,6 +49,7 @@ for (const scenario of scenarios) {
   if (result.medianMs === undefined && result.note) progress(`  ${result.note}`);
   results.push(result);
 }
+removeSideFile();
 
 const report = {
   machine: {

@@ -71,6 +71,11 @@ export function runScenario(scenario, { runs, warmups, timeoutMs }) {
   return result(scenario, wall, rss, scenario.note);
 }
 
+/** Remove the side file of the children's peak memory. */
+export function removeSideFile() {
+  rmSync(RSS_FILE, { force: true });
+}
+
 /**
  * @param {Scenario} scenario
  * @param {number} timeoutMs
