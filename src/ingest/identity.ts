@@ -1,10 +1,13 @@
 import { normaliseStoryUrl } from '../content/check-publication.js';
 import type { FeedEntry } from './types.js';
 
-/** An entry's identity across runs: its guid or Atom id, else its normalised link, else title and date. */
-export function entryKey(entry: FeedEntry): string {
+/**
+ * An entry's identity across runs: its guid or Atom id, else its normalised link, else title and date.
+ * `linkKey` is storyUrlKey(entry.link) when the caller has it already.
+ */
+export function entryKey(entry: FeedEntry, linkKey?: string): string {
   if (entry.id) return `id:${entry.id}`;
-  if (entry.link) return `url:${storyUrlKey(entry.link)}`;
+  if (entry.link) return `url:${linkKey ?? storyUrlKey(entry.link)}`;
   return `title:${entry.title.toLowerCase()}|${entry.published?.day ?? entry.unreadableDate ?? ''}`;
 }
 

@@ -1,4 +1,5 @@
 import type Parser from 'rss-parser';
+import { parseFeedDate } from './feed-dates.js';
 import { FeedError } from './feed-error.js';
 import type { RawFeed, RawItem } from './raw-feed.js';
 import { salvageEntryDocuments } from './salvage-entries.js';
@@ -18,8 +19,9 @@ function rssParser(): Promise<Parser<Record<string, unknown>, RawItem>> {
  * read it entry by entry so the good entries survive, and add the flaw to `flaws`. Throws FeedError when
  * no entry can be read.
  */
-export async function readFeedWithRssParser(text: string, flaws: string[]): Promise<RawFeed> {
+export async function readFeedWithRssParser(feedText: string, flaws: string[]): Promise<RawFeed> {
   const rss = await rssParser();
+  const text = blankUnreadableAtomDates(feedText, flaws);
   try {
     const feed = await rss.parseString(text);
     return { title: typeof feed.title === 'string' ? feed.title : undefined, items: feed.items };
@@ -51,4 +53,14 @@ async function salvage(text: string, reason: string, flaws: string[]): Promise<R
 
 function firstLine(caught: unknown): string {
   return String((caught as Error)?.message ?? caught).split('\n')[0]!.trim();
+}
+
+/** rss-parser throws on an Atom date it cannot read, losing the whole feed; write it in ISO or leave it empty. */
+function blankUnreadableAtomDates(text: string, flaws: string[]): string {
+  return text.replace(/<(published|updated)(\s[^>]*)?>([^<]*)<\/\1>/g, (match, tag: string, attributes = '', value: string) => {
+    if (value.trim() === '' || !Number.isNaN(new Date(value).getTime())) return match;
+    const date = parseFeedDate(value);
+    if (!date) flaws.push(`unreadable date "${value.trim().slice(0, 40)}" ignored`);
+    return `<${tag}${attributes}>${date?.instant ?? ''}</${tag}>`;
+  });
 }

@@ -32,12 +32,14 @@ interface Capture {
   attributes: string;
   depth: number;
   innerStart: number;
-  pieces: string[];
+  /** Its text so far: text decoded, CDATA as written. */
+  value: string;
   /** Whether the element holds elements (Atom xhtml content, markup an RSS feed did not escape). */
   nested: boolean;
   /** Text of the element's child elements by name, first one each (Atom author > name). */
-  children: Record<string, string>;
-  child: { name: string; pieces: string[] } | undefined;
+  children: Record<string, string> | undefined;
+  /** Text so far of the child element being read. */
+  child: string | undefined;
 }
 
 /** What has been read of the entry being read. */
@@ -76,22 +78,23 @@ class FeedReader implements XmlVisitor {
   text(start: number, end: number, cdata: boolean): void {
     if (!this.capture) return;
     const piece = cdata ? this.source.slice(start, end) : xmlText(this.source.slice(start, end));
-    this.capture.pieces.push(piece);
-    this.capture.child?.pieces.push(piece);
+    this.capture.value += piece;
+    if (this.capture.child !== undefined) this.capture.child += piece;
   }
 
   close(name: string, depth: number, innerEnd: number): void {
     const capture = this.capture;
     if (capture && depth === capture.depth) {
       this.capture = undefined;
-      const value = capture.nested ? this.source.slice(capture.innerStart, innerEnd) : capture.pieces.join('');
+      const value = capture.nested ? this.source.slice(capture.innerStart, innerEnd) : capture.value;
       if (this.entry) this.keepField(this.entry, capture, value);
       else if (this.titleFrom === undefined || (this.titleFrom === 'dc:title' && name === 'title')) {
         this.title = value;
         this.titleFrom = name;
       }
-    } else if (capture && depth === capture.depth + 1 && capture.child) {
-      capture.children[name] ??= capture.child.pieces.join('');
+    } else if (capture && depth === capture.depth + 1 && capture.child !== undefined) {
+      capture.children ??= {};
+      capture.children[name] ??= capture.child;
       capture.child = undefined;
     } else if (this.entry && depth === this.entryDepth()) {
       this.items.push(this.format === 'atom' ? atomItem(this.entry) : rssItem(this.entry));
@@ -123,20 +126,20 @@ class FeedReader implements XmlVisitor {
 
   private startCapture(name: string, attributes: string, depth: number, innerStart: number): void {
     if (this.entry && !ENTRY_FIELDS[this.format!].has(name)) return;
-    this.capture = { name, attributes, depth, innerStart, pieces: [], nested: false, children: {}, child: undefined };
+    this.capture = { name, attributes, depth, innerStart, value: '', nested: false, children: undefined, child: undefined };
   }
 
   private openInside(name: string, depth: number): void {
     const capture = this.capture!;
     capture.nested = true;
-    if (depth === capture.depth + 1) capture.child = { name, pieces: [] };
+    if (depth === capture.depth + 1) capture.child = '';
   }
 
   private keepField(entry: EntryRecord, capture: Capture, value: string): void {
     const { name, attributes } = capture;
     if (name === 'category') entry.categories.push(this.format === 'atom' ? (readAttributes(attributes).term ?? '') : value);
     else if (name === 'link' && this.format === 'atom') entry.links.push(readAttributes(attributes));
-    else if (name === 'author' && this.format === 'atom') entry.authorName ??= capture.children.name;
+    else if (name === 'author' && this.format === 'atom') entry.authorName ??= capture.children?.name;
     else entry.values[name] ??= value;
   }
 }

@@ -1,5 +1,4 @@
 import { decodeHTML } from 'entities';
-import { parseFeedDate } from './feed-dates.js';
 
 /** Feed text made safe and well-formed enough for a strict XML parser, and what had to be changed. */
 export interface RepairedXml {
@@ -10,17 +9,23 @@ export interface RepairedXml {
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /**
+ * A character reference, a named entity other than XML's five, or a lone `&`; or a CDATA section or comment
+ * to pass over unchanged (`&` means nothing there). XML's own entities, the bulk of escaped HTML, never match.
+ */
+const AMPERSAND = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?!(?:amp|lt|gt|quot|apos);)(?:(#\d+|#[xX][0-9a-fA-F]+)|([a-zA-Z][a-zA-Z0-9]*));|&(?!(?:amp|lt|gt|quot|apos);)/g;
+
+/**
  * Fix what real feeds get wrong before a strict parser rejects the whole feed for it: a DOCTYPE (dropped,
  * so declared entities are never expanded and external ones never fetched), bare `&`, HTML named entities,
- * character references to characters XML forbids, control characters and Atom dates that cannot be read.
+ * character references to characters XML forbids, and control characters. Each change is one pass of the
+ * regex engine over the text, without cutting it into pieces.
  */
 export function repairXml(input: string): RepairedXml {
   const flaws: string[] = [];
   let text = input.replace(/^\uFEFF/, '');
   text = dropDoctype(text, flaws);
-  text = mapOutsideCdata(text, (part) => repairEntities(part, flaws));
+  text = repairEntities(text, flaws);
   text = dropControlCharacters(text, flaws);
-  text = blankUnreadableAtomDates(text, flaws);
   return { text, flaws };
 }
 
@@ -31,18 +36,11 @@ function dropDoctype(text: string, flaws: string[]): string {
   });
 }
 
-/** Apply `repair` to the text outside CDATA sections and comments, where `&` means nothing. */
-function mapOutsideCdata(text: string, repair: (part: string) => string): string {
-  return text
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
-    .map((part, index) => (index % 2 === 1 ? part : repair(part)))
-    .join('');
-}
-
 function repairEntities(text: string, flaws: string[]): string {
   let bare = 0;
   const undefinedNames = new Set<string>();
-  const repaired = text.replace(/&(?:(#\d+|#x[0-9a-f]+)|([a-z][a-z0-9]*));|&/gi, (match, numeric?: string, name?: string) => {
+  const repaired = text.replace(AMPERSAND, (match, numeric?: string, name?: string) => {
+    if (match.charCodeAt(0) === 0x3c) return match;
     if (numeric) return isXmlChar(numeric) ? match : '';
     if (name === undefined) {
       bare += 1;
@@ -72,14 +70,4 @@ function dropControlCharacters(text: string, flaws: string[]): string {
   const cleaned = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
   if (cleaned.length !== text.length) flaws.push(`${text.length - cleaned.length} control characters removed`);
   return cleaned;
-}
-
-/** rss-parser throws on an Atom date it cannot read, losing the whole feed; write it in ISO or leave it empty. */
-function blankUnreadableAtomDates(text: string, flaws: string[]): string {
-  return text.replace(/<(published|updated)(\s[^>]*)?>([^<]*)<\/\1>/g, (match, tag: string, attributes = '', value: string) => {
-    if (value.trim() === '' || !Number.isNaN(new Date(value).getTime())) return match;
-    const date = parseFeedDate(value);
-    if (!date) flaws.push(`unreadable date "${value.trim().slice(0, 40)}" ignored`);
-    return `<${tag}${attributes}>${date?.instant ?? ''}</${tag}>`;
-  });
 }

@@ -19,8 +19,8 @@ export function selectEntries(entries: FeedEntry[], seen: Set<string>, knownUrls
   const fresh: FeedEntry[] = [];
   const keys = new Set<string>();
   for (const entry of entries) {
-    const key = entryKey(entry);
     const url = entry.link ? storyUrlKey(entry.link) : undefined;
+    const key = entryKey(entry, url);
     const duplicate = keys.has(key);
     keys.add(key);
     if (duplicate || seen.has(key) || (url && knownUrls.has(url))) continue;

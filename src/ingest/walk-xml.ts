@@ -1,5 +1,3 @@
-import { decodeXML } from 'entities';
-
 /** What a walk over an XML document reports, element by element. */
 export interface XmlVisitor {
   /** An element starts; `depth` is 0 for the root; `attributes` is the raw text of its attributes
@@ -13,16 +11,16 @@ export interface XmlVisitor {
 
 const NAME = '[A-Za-z_][\\w.:-]*';
 
-/** One token of a well-formed document; anything else (a stray `<`, an unquoted attribute...) stops the walk. */
+/** One markup token of a well-formed document; anything else (a stray `<`, an unquoted attribute...) stops
+ * the walk. Text between tokens is found with indexOf, which allocates nothing. */
 const TOKEN = new RegExp(
   [
-    '<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>',
+    '<!\\[CDATA\\[[\\s\\S]*?\\]\\]>',
     '<!--[\\s\\S]*?-->',
     '<\\?[\\s\\S]*?\\?>',
     `<!DOCTYPE(?:[^[>"']|"[^"]*"|'[^']*')*(?:\\[[\\s\\S]*?\\]\\s*)?>`,
     `</(${NAME})\\s*>`,
     `<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>`,
-    '[^<]+',
   ].join('|'),
   'y',
 );
@@ -40,30 +38,38 @@ const ATTRIBUTE = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g');
 export function walkXml(text: string, visitor: XmlVisitor): string | undefined {
   const stack: string[] = [];
   let rootSeen = false;
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    const at = TOKEN.lastIndex;
+  let at = 0;
+  while (at < text.length) {
+    const markup = text.indexOf('<', at);
+    if (markup !== at) {
+      const end = markup < 0 ? text.length : markup;
+      if (stack.length > 0) visitor.text(at, end, false);
+      else if (text.slice(at, end).trim() !== '') return 'text outside the root element';
+      if (markup < 0) break;
+      at = markup;
+    }
+    TOKEN.lastIndex = at;
     const match = TOKEN.exec(text);
     if (!match) return `no XML token fits at line ${lineAt(text, at)}`;
-    const [whole, cdata, closing, opening, attributes = '', selfClosing] = match;
+    // Indexed reads: destructuring a match goes through the iterator protocol until the code is optimised.
+    const closing = match[1];
+    const opening = match[2];
     if (opening !== undefined) {
       if (stack.length === 0 && rootSeen) return `a second root element <${opening}>`;
       rootSeen = true;
-      visitor.open(opening, attributes, stack.length, TOKEN.lastIndex);
-      if (selfClosing) visitor.close(opening, stack.length, TOKEN.lastIndex);
+      visitor.open(opening, match[3] ?? '', stack.length, TOKEN.lastIndex);
+      if (match[4]) visitor.close(opening, stack.length, TOKEN.lastIndex);
       else stack.push(opening);
     } else if (closing !== undefined) {
       const open = stack.pop();
       if (open !== closing) return `</${closing}> where ${open === undefined ? 'no element' : `<${open}>`} was open, at line ${lineAt(text, at)}`;
       visitor.close(closing, stack.length, at);
-    } else if (cdata !== undefined) {
+    } else if (text.startsWith('<![CDATA[', at)) {
       if (stack.length === 0) return 'CDATA outside the root element';
-      visitor.text(at + 9, at + 9 + cdata.length, true);
-    } else if (whole.charCodeAt(0) !== 0x3c) {
-      if (stack.length > 0) visitor.text(at, TOKEN.lastIndex, false);
-      else if (whole.trim() !== '') return 'text outside the root element';
+      visitor.text(at + 9, TOKEN.lastIndex - 3, true);
     }
     // Comments, processing instructions and a DOCTYPE carry nothing a feed needs.
+    at = TOKEN.lastIndex;
   }
   if (stack.length > 0) return `the document ends inside <${stack[stack.length - 1]}>`;
   return rootSeen ? undefined : 'no root element';
@@ -77,9 +83,22 @@ export function readAttributes(raw: string): Record<string, string> {
   return attributes;
 }
 
-/** Decode the five XML entities and character references of text read outside CDATA. */
+/** `&amp;` and character references, decoded in one pass so that `&amp;#38;` stays `&#38;`. */
+const AMPERSAND_OR_REFERENCE = /&(?:amp|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
+
+/**
+ * Decode the five XML entities and character references of text read outside CDATA. `&lt;`, `&gt;`,
+ * `&quot;` and `&apos;` go first with plain replacements (escaped HTML is mostly these); a reference to a
+ * character that cannot exist is left as written.
+ */
 export function xmlText(raw: string): string {
-  return raw.includes('&') ? decodeXML(raw) : raw;
+  if (!raw.includes('&')) return raw;
+  const named = raw.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'");
+  return named.replace(AMPERSAND_OR_REFERENCE, (reference, decimal?: string, hex?: string) => {
+    if (decimal === undefined && hex === undefined) return '&';
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
 }
 
 function lineAt(text: string, index: number): number {

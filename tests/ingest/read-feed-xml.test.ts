@@ -6,6 +6,7 @@ import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { readFeedWithRssParser } from '../../src/ingest/read-feed-rss-parser.js';
 import { readFeedXml } from '../../src/ingest/read-feed-xml.js';
 import { repairXml } from '../../src/ingest/repair-xml.js';
+import { xmlText } from '../../src/ingest/walk-xml.js';
 import { dedupeEntries } from '../../src/ingest/select-entries.js';
 import { fixtureBytes, fixtureText } from './fixtures.js';
 import { sampleFeed, seededRandom } from './sample-feed.js';
@@ -48,6 +49,10 @@ describe('readFeedXml: the one-pass reader gives what rss-parser gives', () => {
   it('keeps whitespace around CDATA, decodes entities outside it and leaves them inside it', () => {
     const feed = readFeedXml('<rss><channel><item><title>A &amp;lt; B &#8212; C</title><description>\n <![CDATA[<p>x &amp; y</p>]]> </description></item></channel></rss>');
     expect(feed!.items[0]).toMatchObject({ title: 'A &lt; B \u2014 C', content: '\n <p>x &amp; y</p> ' });
+  });
+
+  it('decodes each reference once: escaped entities stay entities', () => {
+    expect(xmlText('&amp;lt; &amp;#38; &#38;lt; &lt;b&gt; &quot;q&quot; &apos;a&apos; &#x1F600; &#1234567890;')).toBe('&lt; &#38; &lt; <b> "q" \'a\' \u{1F600} &#1234567890;');
   });
 
   it('never declares or expands entities of a DOCTYPE, even one the repair did not remove', () => {
@@ -106,6 +111,20 @@ describe('readFeedXml: Atom details', () => {
   it('takes the alternate link (a link without rel is one) over a self link, and category terms', async () => {
     const { entries } = await parseFeed(atom('<link rel="self" href="/self"/><link href="/story"/><category term="Energy"/><author><name>Ann</name><email>a@x</email></author>'), FEED_URL);
     expect(entries[0]).toMatchObject({ link: 'https://ledger.example/story', categories: ['Energy'], author: 'Ann' });
+  });
+
+  it('keeps an unreadable date as written, so the draft can flag it, and reports it', async () => {
+    const { entries, flaws } = await parseFeed(atom('<published>sometime soon</published>'), FEED_URL);
+    expect(entries[0]).toMatchObject({ published: undefined, unreadableDate: 'sometime soon' });
+    expect(flaws.join(' ')).toMatch(/cannot be read, such as "sometime soon"/);
+  });
+
+  it('still salvages a broken Atom feed whose good entry has an unreadable date (rss-parser would throw on it)', async () => {
+    const broken = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>a</id><title>Kept</title><published>sometime soon</published></entry><entry><id>b</id><title>Cut';
+    const { entries, flaws } = await parseFeed(broken, FEED_URL);
+    expect(entries.map((entry) => entry.title)).toEqual(['Kept']);
+    expect(flaws.join(' ')).toMatch(/unreadable date "sometime soon" ignored/);
+    expect(flaws.join(' ')).toMatch(/1 entry lost/);
   });
 
   it('reads an updated date in the time zone the feed wrote it in', async () => {
