@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueFile, itemFile, runCli, writePublication, type PublicationFiles } from '../helpers/publication.js';
-
-interface Entry {
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-async function validateJson(changes: PublicationFiles) {
-  const root = await writePublication(changes);
-  const result = await runCli(['validate', '--json'], root);
-  return { code: result.code, ...(JSON.parse(result.stdout) as { errors: Entry[]; warnings: Entry[] }) };
-}
+import { issueFile, itemFile, validateJson } from '../helpers/publication.js';
 
 describe('monitor validate: rules across issues', () => {
   it('requires the issue number to equal its folder', async () => {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemFile, runCli, writePublication } from '../helpers/publication.js';
-
-interface Entry {
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-async function validateJson(changes: Parameters<typeof writePublication>[0]) {
-  const root = await writePublication(changes);
-  const result = await runCli(['validate', '--json'], root);
-  const report = JSON.parse(result.stdout) as { errors: Entry[]; warnings: Entry[] };
-  return { ...result, ...report };
-}
+import { itemFile, runCli, validateJson, writePublication } from '../helpers/publication.js';
 
 describe('monitor validate: a valid publication', () => {
   it('exits 0 with no errors and no warnings', async () => {

@@ -102,3 +102,19 @@ export async function runCli(args: string[], root?: string): Promise<{ code: num
   });
   return { code, stdout, stderr };
 }
+
+/** One entry of `monitor validate --json`. */
+export interface ReportedProblem {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+/** Validate the default publication changed by `changes`; the exit code and the JSON report. */
+export async function validateJson(changes: PublicationFiles): Promise<{ code: number; errors: ReportedProblem[]; warnings: ReportedProblem[] }> {
+  const root = await writePublication(changes);
+  const result = await runCli(['validate', '--json'], root);
+  return { code: result.code, ...(JSON.parse(result.stdout) as { errors: ReportedProblem[]; warnings: ReportedProblem[] }) };
+}
