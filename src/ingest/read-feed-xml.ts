@@ -3,7 +3,7 @@ import { readAttributes, walkXml, xmlText, type XmlVisitor } from './walk-xml.js
 
 type Format = 'rss' | 'rdf' | 'atom';
 
-const FORMATS: Record<string, Format> = { rss: 'rss', 'rdf:RDF': 'rdf', feed: 'atom' };
+const FORMATS = new Map<string, Format>([['rss', 'rss'], ['rdf:RDF', 'rdf'], ['feed', 'atom']]);
 
 /** The elements of an entry that the mapping reads; the others are skipped without building text. */
 const RSS_FIELDS = new Set(['title', 'dc:title', 'link', 'guid', 'id', 'pubDate', 'dc:date', 'published', 'updated', 'content:encoded', 'description', 'summary', 'dc:creator', 'author', 'category']);
@@ -93,7 +93,7 @@ class FeedReader implements XmlVisitor {
         this.titleFrom = name;
       }
     } else if (capture && depth === capture.depth + 1 && capture.child !== undefined) {
-      capture.children ??= {};
+      capture.children ??= Object.create(null) as Record<string, string>;
       capture.children[name] ??= capture.child;
       capture.child = undefined;
     } else if (this.entry && depth === this.entryDepth()) {
@@ -103,7 +103,7 @@ class FeedReader implements XmlVisitor {
   }
 
   private startDocument(name: string): void {
-    this.format = FORMATS[name];
+    this.format = FORMATS.get(name);
     if (this.format === 'atom' || this.format === 'rdf') this.entryParentSeen = true;
   }
 
