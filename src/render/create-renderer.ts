@@ -1,5 +1,5 @@
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
-import { mjmlToHtml } from './mjml.js';
+import { createEmailRenderer } from './email/email-renderer.js';
 import { archivePageViews, pageContext } from './pages.js';
 import { compileTemplates } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
@@ -20,11 +20,12 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
   const views = new IssueViews(site.baseUrl);
   const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));
   const html = (name: string, context: object) => set.render(name, context);
+  const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast');
 
   return {
-    async email(issue: ComposedIssue) {
-      const mjml = html('email.mjml.hbs', { site, issue: views.issue(issue), linkBase: site.baseUrl });
-      return mjmlToHtml(mjml, 'email.mjml.hbs');
+    prepareEmail: () => email.prepare(),
+    email(issue: ComposedIssue) {
+      return email.render({ site, issue: views.issue(issue), linkBase: site.baseUrl });
     },
     text(issue: ComposedIssue) {
       return tidyText(set.render('text.hbs', { site, ...textIssueView(issue, width) }));

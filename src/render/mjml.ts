@@ -1,4 +1,4 @@
-import mjml2html from 'mjml';
+import type mjml2html from 'mjml';
 import { MonitorError } from '../core/errors.js';
 import { templateFile } from './template-set.js';
 
@@ -8,13 +8,27 @@ interface MjmlProblem {
   tagName?: string;
 }
 
+type Mjml2Html = typeof mjml2html;
+
+let loading: Promise<Mjml2Html> | undefined;
+
+/**
+ * MJML, imported on first use: loading it (with juice, cheerio and undici) takes about half a second,
+ * which commands that never render an email should not pay. Calling this early starts the load.
+ */
+export function loadMjml(): Promise<Mjml2Html> {
+  loading ??= import('mjml').then((module) => module.default);
+  return loading;
+}
+
 /**
  * MJML to email HTML, validated at level `strict`: any MJML error fails with a MonitorError naming the
  * template that produced the MJML. No web fonts are linked (the email uses system serif fonts).
  */
 export async function mjmlToHtml(mjml: string, template: string): Promise<string> {
+  const render = await loadMjml();
   try {
-    const result = await mjml2html(mjml, {
+    const result = await render(mjml, {
       validationLevel: 'strict',
       fonts: {},
       keepComments: false,

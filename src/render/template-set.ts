@@ -6,6 +6,15 @@ import type { TemplateSources } from './types.js';
 /** The compiled templates of one publication, rendered by name (`web/issue.hbs`). */
 export interface TemplateSet {
   render(name: string, context: object): string;
+  /** The template's source, or undefined when the set has no such template. */
+  source(name: string): string | undefined;
+  /**
+   * Compile more Handlebars source in the set's own instance (its partials and helpers), with the options
+   * a template of that name gets; `helpers` are registered for it alone, as render-time helpers.
+   */
+  compile(name: string, source: string): HandlebarsTemplateDelegate;
+  /** Names of the registered helpers, such as `eq` and `upper`. */
+  helperNames(): string[];
 }
 
 /** Plain-text templates are compiled without HTML escaping: `text.hbs` and `partials/text-*.hbs`. */
@@ -29,6 +38,9 @@ export function compileTemplates(sources: TemplateSources): TemplateSet {
     if (name.startsWith('partials/')) handlebars.registerPartial(name.slice('partials/'.length, -'.hbs'.length), template);
   }
   return {
+    source: (name) => sources.get(name),
+    compile: (name, source) => compileOne(handlebars, name, source),
+    helperNames: () => Object.keys(handlebars.helpers),
     render(name, context) {
       const template = compiled.get(name);
       if (!template) throw new MonitorError(`The template ${templateFile(name)} is missing; restore it from monitor's templates/ folder.`);

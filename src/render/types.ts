@@ -17,8 +17,14 @@ export interface RenderedPage {
 /** Pure functions from the render model to text, built once per template set. */
 export interface Renderer {
   /**
-   * The issue as email HTML (Handlebars -> MJML -> HTML). A promise because MJML 5's `mjml2html` is async;
-   * rejects with a MonitorError naming the template when the MJML is invalid.
+   * Load MJML and compile the email skeleton now rather than at the first `email()`. Optional to call;
+   * a build calls it early so the load overlaps with reading the publication. Optional in the interface
+   * so stand-in renderers (tests) need not have it.
+   */
+  prepareEmail?(): Promise<void>;
+  /**
+   * The issue as email HTML (Handlebars -> MJML -> HTML). A promise because MJML is loaded on first use and
+   * `mjml2html` is async; rejects with a MonitorError naming the template when the MJML is invalid.
    */
   email(issue: ComposedIssue): Promise<string>;
   /** The issue as the plain-text alternative of the email. */
@@ -38,4 +44,10 @@ export interface RendererOptions {
   publication: PublicationInfo;
   /** Column at which the plain text wraps paragraphs (72 unless told; 60-78 makes sense). */
   textWidth?: number;
+  /**
+   * `fast` (the default): the MJML skeleton of the email template is compiled once and filled per issue,
+   * byte for byte what `direct` gives, which runs MJML on every issue; a template that cannot be split
+   * (no markers) is rendered directly either way.
+   */
+  emailPath?: 'fast' | 'direct';
 }

@@ -1,0 +1,47 @@
+import { loadMjml, mjmlToHtml } from '../mjml.js';
+import type { TemplateSet } from '../template-set.js';
+import { compileEmailSkeleton, type EmailSkeleton, type SkeletonContext } from './email-skeleton.js';
+
+/** `fast`: compile the MJML skeleton once and fill it per issue; `direct`: run MJML on every issue. */
+export type EmailPath = 'fast' | 'direct';
+
+export interface EmailRenderer {
+  /** Load MJML and compile the skeleton; safe to call early and more than once. */
+  prepare(): Promise<void>;
+  render(context: object): Promise<string>;
+}
+
+const TEMPLATE = 'email.mjml.hbs';
+
+/**
+ * The email path of a renderer. The fast path gives the same bytes as the direct one; where it cannot (a
+ * template without markers, content the inliner does not handle) that email is rendered directly.
+ */
+export function createEmailRenderer(templates: TemplateSet, skeletonContext: SkeletonContext, path: EmailPath): EmailRenderer {
+  let skeleton: Promise<EmailSkeleton | undefined> | undefined;
+  const prepare = () => {
+    skeleton ??= path === 'direct'
+      ? loadMjml().then(() => undefined)
+      : compileEmailSkeleton(templates, TEMPLATE, skeletonContext, (mjml) => mjmlToHtml(mjml, TEMPLATE)).catch(() => undefined);
+    return skeleton;
+  };
+  return {
+    async prepare() {
+      await prepare();
+    },
+    async render(context) {
+      const compiled = await prepare();
+      const filled = fillOrNothing(compiled, context);
+      return filled ?? mjmlToHtml(templates.render(TEMPLATE, context), TEMPLATE);
+    },
+  };
+}
+
+/** A failure while filling is left for the direct path to report, with the template's name and line. */
+function fillOrNothing(skeleton: EmailSkeleton | undefined, context: object): string | undefined {
+  try {
+    return skeleton?.fill(context);
+  } catch {
+    return undefined;
+  }
+}
