@@ -1,16 +1,16 @@
 import { parseFeedDate } from './feed-dates.js';
 import { inlineText } from './html-text.js';
 import type { RawItem } from './raw-feed.js';
-import type { FeedEntry } from './types.js';
+import type { FeedDate, FeedEntry } from './types.js';
 
 /**
- * An entry read by either reader as a FeedEntry: the first date given (Atom published, RSS pubDate,
- * dc:date, Atom updated), the body from content:encoded or Atom content before the description or summary,
- * the guid or Atom id, the link resolved against `feedUrl` (else the rdf:about, else a guid that is a URL).
+ * An entry read by either reader as a FeedEntry: the first date that can be read (Atom published, RSS
+ * pubDate, dc:date, Atom updated), the body from content:encoded or Atom content before the description or
+ * summary, the guid or Atom id, the link resolved against `feedUrl` (else the rdf:about, else a guid that
+ * is a URL).
  */
 export function toFeedEntry(item: RawItem, feedUrl: string): FeedEntry {
-  const dateText = firstString(item.published, item.pubDate, item.date, item.updated);
-  const published = parseFeedDate(dateText);
+  const { published, unreadableDate } = readDate(item.published, item.pubDate, item.date, item.updated);
   const html = firstString(item['content:encoded'], item.content, item.summary) ?? '';
   const id = firstString(item.guid, item.id)?.trim() || undefined;
   const permalink = id && /^https?:\/\//i.test(id) ? id : undefined;
@@ -19,11 +19,24 @@ export function toFeedEntry(item: RawItem, feedUrl: string): FeedEntry {
     title: inlineText(firstString(item.title) ?? ''),
     link: resolveLink(firstString(item.link, item['rdf:about']) ?? permalink, feedUrl),
     published,
-    unreadableDate: published ? undefined : dateText?.trim() || undefined,
+    unreadableDate,
     author: firstString(item.creator, item.author),
     html,
     categories: toStrings(item.categories),
   };
+}
+
+/** The first of the dates given that can be read; else the first one given, as written, to flag. */
+function readDate(...values: unknown[]): { published: FeedDate | undefined; unreadableDate: string | undefined } {
+  let unreadableDate: string | undefined;
+  for (const value of values) {
+    const text = firstString(value);
+    if (text === undefined) continue;
+    const published = parseFeedDate(text);
+    if (published) return { published, unreadableDate: undefined };
+    unreadableDate ??= text.trim();
+  }
+  return { published: undefined, unreadableDate };
 }
 
 function resolveLink(link: string | undefined, feedUrl: string): string | undefined {

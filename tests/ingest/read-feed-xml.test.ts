@@ -55,6 +55,12 @@ describe('readFeedXml: the one-pass reader gives what rss-parser gives', () => {
     expect(xmlText('&amp;lt; &amp;#38; &#38;lt; &lt;b&gt; &quot;q&quot; &apos;a&apos; &#x1F600; &#1234567890;')).toBe('&lt; &#38; &lt; <b> "q" \'a\' \u{1F600} &#1234567890;');
   });
 
+  it('takes the first date that can be read: dc:date when pubDate is not a date', async () => {
+    const xml = '<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><title>t</title><pubDate>soon</pubDate><dc:date>2024-03-05T10:00:00+03:00</dc:date></item></channel></rss>';
+    const { entries } = await parseFeed(xml, FEED_URL);
+    expect(entries[0]).toMatchObject({ published: { instant: '2024-03-05T07:00:00.000Z', day: '2024-03-05' }, unreadableDate: undefined });
+  });
+
   it('never declares or expands entities of a DOCTYPE, even one the repair did not remove', () => {
     const xml = '<!DOCTYPE rss [<!ENTITY a "AAAA"><!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&a; &x;</title></item></channel></rss>';
     expect(readFeedXml(xml)!.items[0]!.title).toBe('&a; &x;');
@@ -111,6 +117,12 @@ describe('readFeedXml: Atom details', () => {
   it('takes the alternate link (a link without rel is one) over a self link, and category terms', async () => {
     const { entries } = await parseFeed(atom('<link rel="self" href="/self"/><link href="/story"/><category term="Energy"/><author><name>Ann</name><email>a@x</email></author>'), FEED_URL);
     expect(entries[0]).toMatchObject({ link: 'https://ledger.example/story', categories: ['Energy'], author: 'Ann' });
+  });
+
+  it('takes the updated date when the published one cannot be read', async () => {
+    const { entries, flaws } = await parseFeed(atom('<published>2024-03-05T01:15:03:00</published><updated>2024-03-05T02:00:00+03:00</updated>'), FEED_URL);
+    expect(entries[0]).toMatchObject({ published: { instant: '2024-03-04T23:00:00.000Z', day: '2024-03-05' }, unreadableDate: undefined });
+    expect(flaws).toEqual([]);
   });
 
   it('keeps an unreadable date as written, so the draft can flag it, and reports it', async () => {
