@@ -59,6 +59,8 @@ class FeedReader implements XmlVisitor {
   /** Whether the element that holds the entries (RSS channel, RDF or Atom root) was there. */
   entryParentSeen = false;
   private readonly path: string[] = [];
+  /** RSS channels begun; like rss-parser, only the first one's items are read. */
+  private channels = 0;
   private entry: EntryRecord | undefined;
   private capture: Capture | undefined;
   private titleFrom: string | undefined;
@@ -113,8 +115,11 @@ class FeedReader implements XmlVisitor {
 
   private isEntry(name: string, depth: number): boolean {
     if (this.format === 'rss') {
-      if (depth === 1 && name === 'channel') this.entryParentSeen = true;
-      return depth === 2 && name === 'item' && this.path[1] === 'channel';
+      if (depth === 1 && name === 'channel') {
+        this.channels += 1;
+        this.entryParentSeen = true;
+      }
+      return depth === 2 && name === 'item' && this.path[1] === 'channel' && this.channels === 1;
     }
     return depth === 1 && name === (this.format === 'atom' ? 'entry' : 'item');
   }

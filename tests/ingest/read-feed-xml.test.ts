@@ -46,6 +46,12 @@ describe('readFeedXml: the one-pass reader gives what rss-parser gives', () => {
     });
   }
 
+  it('reads only the first channel of an RSS document, as rss-parser does', async () => {
+    const { fast, strict } = await bothReaders('<rss version="2.0"><channel><title>One</title><item><title>a</title></item></channel><channel><title>Two</title><item><title>b</title></item></channel></rss>');
+    expect(fast?.entries.map((entry) => entry.title)).toEqual(['a']);
+    expect(fast).toEqual(strict);
+  });
+
   it('keeps whitespace around CDATA, decodes entities outside it and leaves them inside it', () => {
     const feed = readFeedXml('<rss><channel><item><title>A &amp;lt; B &#8212; C</title><description>\n <![CDATA[<p>x &amp; y</p>]]> </description></item></channel></rss>');
     expect(feed!.items[0]).toMatchObject({ title: 'A &lt; B \u2014 C', content: '\n <p>x &amp; y</p> ' });
