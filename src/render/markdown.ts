@@ -1,4 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
+import { sanitizeMarkedHtml } from './fast-sanitize.js';
 import { sanitizeBodyHtml } from './sanitize.js';
 
 /** One Markdown engine for every format: CommonMark + GFM, no extensions that change the model. */
@@ -14,7 +15,25 @@ export function lexBody(body: string): Token[] {
  * absolute against `base` (default: leave relative links relative to nothing but an example origin).
  */
 export function markdownToHtml(source: string, base = 'https://example.invalid/'): string {
-  return sanitizeBodyHtml(markdown.parse(source, { async: false }), base).trim();
+  const tokens = markdown.lexer(source);
+  return safeHtml(markdown.parser(tokens), base, hasRawHtml(tokens)).trim();
+}
+
+/**
+ * marked's HTML made safe. Without raw HTML in the Markdown, marked writes only its own tags, and
+ * sanitizeMarkedHtml gives sanitize-html's result directly; raw HTML (or anything unusual) goes through
+ * sanitize-html itself.
+ */
+function safeHtml(html: string, base: string, rawHtml: boolean): string {
+  return (rawHtml ? undefined : sanitizeMarkedHtml(html, base)) ?? sanitizeBodyHtml(html, base);
+}
+
+function hasRawHtml(tokens: Token[]): boolean {
+  let found = false;
+  markdown.walkTokens(tokens, (token) => {
+    if (token.type === 'html') found = true;
+  });
+  return found;
 }
 
 /**
@@ -34,11 +53,11 @@ export function bodyToHtml(source: string, base: string): BodyHtml {
   const closing = markdown.Parser.parseInline((last as Tokens.Paragraph).tokens, markdown.defaults);
   return {
     leadHtml: renderBlocks(tokens.slice(0, -1), base),
-    closingHtml: sanitizeBodyHtml(closing, base).trim(),
+    closingHtml: safeHtml(closing, base, hasRawHtml([last])).trim(),
   };
 }
 
 function renderBlocks(tokens: Token[], base: string): string {
   if (tokens.length === 0) return '';
-  return sanitizeBodyHtml(markdown.parser(tokens), base).trim();
+  return safeHtml(markdown.parser(tokens), base, hasRawHtml(tokens)).trim();
 }
