@@ -23,25 +23,33 @@ export function wrapText(text: string, width: number, options: WrapOptions = {})
 }
 
 function wrapSegment(segment: string, width: number, firstPrefix: string, restPrefix: string): string[] {
-  const words = segment.split(/[ \t\r]+/).filter((word) => word.length > 0);
   const lines: string[] = [];
+  const restColumns = columns(restPrefix);
   let line = firstPrefix;
+  // Columns of `line`, kept as words are added, so each word is counted once rather than the line per word.
+  let used = columns(firstPrefix);
   let empty = true;
-  for (const word of words) {
-    const candidate = empty ? line + word : `${line} ${word}`;
-    if (empty || columns(candidate) <= width) {
-      line = candidate;
+  for (const word of segment.split(/[ \t\r]+/)) {
+    if (word === '') continue;
+    const size = columns(word);
+    if (empty || used + 1 + size <= width) {
+      line = empty ? line + word : `${line} ${word}`;
+      used += empty ? size : 1 + size;
       empty = false;
       continue;
     }
     lines.push(line);
     line = restPrefix + word;
+    used = restColumns + size;
   }
   lines.push(line);
   return lines;
 }
 
+/** UTF-16 surrogates: a code point outside the Basic Multilingual Plane takes two of them. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Columns a line takes: code points, so Cyrillic and accented letters count once. */
 export function columns(line: string): number {
-  return [...line].length;
+  return SURROGATE.test(line) ? [...line].length : line.length;
 }

@@ -49,4 +49,17 @@ describe('wrapping plain text', () => {
   it('counts Cyrillic letters as one column each', () => {
     expect(wrapText('Всё для фронта всё для победы', 14)).toBe('Всё для фронта\nвсё для победы');
   });
+
+  it('counts a character outside the Basic Multilingual Plane (two UTF-16 units) as one column', () => {
+    // 'a𝔸b' is three columns but four UTF-16 units: counted by units it would not fit beside 'xx'.
+    expect(wrapText('xx a𝔸b yy', 6)).toBe('xx a𝔸b\nyy');
+    expect(wrapText('xx a𝔸b yy', 5)).toBe('xx\na𝔸b\nyy');
+  });
+
+  it('keeps counting from the prefix of the line when it wraps long runs of short words', () => {
+    const text = Array.from({ length: 40 }, (_, index) => `w${index}`).join(' ');
+    const lines = wrapText(text, 16, { first: '> ', rest: '> ' }).split('\n');
+    expect(lines.every((line) => line.length <= 16 && line.startsWith('> '))).toBe(true);
+    expect(lines.join(' ').replace(/> /g, '')).toBe(text);
+  });
 });
