@@ -4,7 +4,7 @@ import { archivePageViews, pageContext } from './pages.js';
 import { compileTemplates } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
 import type { Renderer, RendererOptions, TemplateSources } from './types.js';
-import { categoryView, IssueViews, siteView } from './views.js';
+import { IssueViews, siteView } from './views.js';
 
 /** Plain-text lines wrap here unless the options say otherwise (house style: 72-78 columns). */
 export const DEFAULT_TEXT_WIDTH = 72;
@@ -48,7 +48,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       }));
     },
     categoryPage(page: CategoryPage, composed: ComposedSite) {
-      const category = categoryView(page.category, site.baseUrl);
+      const category = views.category(page.category);
       const newest = composed.issues[0];
       const context = pageContext(site, {
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,

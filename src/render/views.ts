@@ -59,6 +59,8 @@ export function categoryView(category: CategoryLink, baseUrl: string): CategoryV
 export class IssueViews {
   private readonly bodies = new WeakMap<ComposedItem, BodyHtml>();
   private readonly issues = new WeakMap<ComposedIssue, IssueView>();
+  private readonly items = new WeakMap<ComposedItem, { issue: ComposedIssue; view: ItemView }>();
+  private readonly categoryUrls = new Map<string, string>();
 
   constructor(private readonly baseUrl: string) {}
 
@@ -70,7 +72,7 @@ export class IssueViews {
       ...issue,
       sections,
       items: sections.flatMap((section) => section.items),
-      categories: issue.categories.map((category) => categoryView(category, this.baseUrl)),
+      categories: issue.categories.map((category) => this.category(category)),
       noteHtml: issue.note.trim() === '' ? '' : markdownToHtml(issue.note, issue.url).trim(),
       isDraft: issue.status === 'draft',
     };
@@ -78,17 +80,32 @@ export class IssueViews {
     return view;
   }
 
+  /** An item's view, made once: it is the same on its issue page, in its email and on its category pages. */
   item(item: ComposedItem, issue: ComposedIssue): ItemView {
+    const known = this.items.get(item);
+    if (known?.issue === issue) return known.view;
     let body = this.bodies.get(item);
     if (!body) {
       body = bodyToHtml(item.body, issue.url);
       this.bodies.set(item, body);
     }
-    return {
+    const view: ItemView = {
       ...item,
       ...body,
       url: `${issue.url}#${item.anchor}`,
-      categoryLinks: item.categories.map((category) => categoryView(category, this.baseUrl)),
+      categoryLinks: item.categories.map((category) => this.category(category)),
     };
+    this.items.set(item, { issue, view });
+    return view;
+  }
+
+  /** A category's view; its URL is resolved once per slug, as every item in it links there. */
+  category(category: CategoryLink): CategoryView {
+    let url = this.categoryUrls.get(category.slug);
+    if (url === undefined) {
+      url = categoryView(category, this.baseUrl).url;
+      this.categoryUrls.set(category.slug, url);
+    }
+    return { ...category, path: `categories/${category.slug}/`, url };
   }
 }
