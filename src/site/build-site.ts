@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
-import { createRenderer, readTemplates } from '../render/index.js';
 import type { Renderer, RendererOptions, TemplateSources } from '../render/types.js';
-import { planSite } from './plan-site.js';
-import { renderSite } from './render-site.js';
-import { writeSite } from './write-site.js';
+import { outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
+import { collectStamps, refreshStamps, stampsUnchanged } from './input-stamps.js';
 
 export interface BuildOptions {
   /** Output folder; relative paths are taken from the publication folder. Default `dist`. */
@@ -14,11 +11,15 @@ export interface BuildOptions {
   issue?: number | undefined;
   /** Also build draft issues' own pages (never the archive, category pages or feeds). */
   drafts?: boolean | undefined;
+  /** Use and keep the build cache in `<root>/.monitor-cache/` (default true); false always builds everything. */
+  cache?: boolean | undefined;
 }
 
 /** What a build did. */
 export interface BuildSummary {
-  /** Issues whose web page, email and plain text were written. */
+  /** `full`: the whole output was written and swapped in; `incremental`: only changed files were rewritten; `unchanged`: nothing was written. */
+  mode: 'full' | 'incremental' | 'unchanged';
+  /** Issues whose web page, email or plain text were written. */
   issues: number;
   /** HTML web pages written: issue pages, archive pages, category pages. */
   pages: number;
@@ -26,6 +27,12 @@ export interface BuildSummary {
   feeds: number;
   /** Email files written (HTML and plain text). */
   emails: number;
+  /** Files written, relative to the output folder. */
+  written: string[];
+  /** Files deleted because their issue or category no longer exists. */
+  removed: string[];
+  /** What the whole output holds, written this time or not. */
+  totals: BuildTotals;
   /** Milliseconds from start to the new output being in place. */
   ms: number;
   /** Absolute output folder. */
@@ -34,35 +41,44 @@ export interface BuildSummary {
   warnings: Problem[];
 }
 
-/** Where a build gets its templates and renderer; tests pass a stand-in. */
+/** Where a build gets its templates and renderer; tests pass a stand-in (and then no cache is used). */
 export interface Rendering {
   readTemplates(root: string): Promise<TemplateSources>;
   createRenderer(templates: TemplateSources, options: RendererOptions): Renderer;
 }
 
-const RENDERING: Rendering = { readTemplates, createRenderer };
-
 /**
  * Build the publication at `root`: load and check it (a ContentError lists every error), compose, render
- * and write the site. The new output replaces the old one only when everything succeeded.
+ * and write the site. A failed build leaves the previous output untouched.
+ *
+ * Before anything heavy is loaded, every input is compared with the stamps the last build recorded: when
+ * nothing changed and the output is as that build left it, nothing is read or written. Otherwise the
+ * pipeline (content, compose, render: loaded only now) decides between an incremental and a full build.
  */
-export async function buildSite(root: string, options: BuildOptions = {}, rendering: Rendering = RENDERING): Promise<BuildSummary> {
+export async function buildSite(root: string, options: BuildOptions = {}, rendering?: Rendering): Promise<BuildSummary> {
   const started = performance.now();
   const absoluteRoot = path.resolve(root);
   const out = path.resolve(absoluteRoot, options.out ?? 'dist');
-  const { publication, warnings } = await loadPublication(absoluteRoot);
-  const plan = planSite(publication, { issue: options.issue, drafts: options.drafts });
-  const templates = await rendering.readTemplates(absoluteRoot);
-  const renderer = rendering.createRenderer(templates, { publication: plan.site.publication });
-  const files = renderSite(plan, renderer, templates);
-  const counts = await writeSite(files, { out, root: absoluteRoot, keepPrevious: plan.keepPrevious });
+  const drafts = Boolean(options.drafts);
+  const cached = rendering === undefined && options.cache !== false && options.issue === undefined;
+  const file = stateFile(absoluteRoot, out, drafts);
+  const state = cached ? trustedState(file, out, drafts) : undefined;
+  if (state && stampsUnchanged(absoluteRoot, state.inputs)) return unchanged(state, started);
+  const inputs = !cached ? undefined : state ? refreshStamps(absoluteRoot, state.inputs) : collectStamps(absoluteRoot);
+  const { runBuild } = await import('./run-build.js');
+  const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous: state, inputs, cache: options.cache !== false });
+  return { ...summary, ms: Math.round(performance.now() - started) };
+}
+
+/** The state of the last build into `out`, if its output is still exactly as that build left it. */
+function trustedState(file: string, out: string, drafts: boolean): BuildState | undefined {
+  const state = readBuildState(file, out, drafts);
+  return state && outputsIntact(out, state.outputs) ? state : undefined;
+}
+
+function unchanged(state: BuildState, started: number): BuildSummary {
   return {
-    issues: plan.issues.length,
-    pages: counts.page,
-    feeds: counts.feed,
-    emails: counts.email,
-    ms: Math.round(performance.now() - started),
-    out,
-    warnings,
+    mode: 'unchanged', issues: 0, pages: 0, feeds: 0, emails: 0, written: [], removed: [], totals: state.totals,
+    ms: Math.round(performance.now() - started), out: state.out, warnings: state.warnings,
   };
 }

@@ -1,5 +1,8 @@
+import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
 import { categoryPath, renderFeeds } from '../render/feeds/index.js';
+import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
+import { archivePagePath } from './output-keys.js';
 import type { SitePlan } from './plan-site.js';
 
 /** One file of the build: its path relative to the output folder, its text, and what it is (for the summary). */
@@ -10,19 +13,69 @@ export interface OutputFile {
 }
 
 /**
- * Render every file of the plan, one at a time, so a large archive is never held in memory at once.
- * Pure apart from the renderer's work: nothing here reads or writes files.
+ * Render the files of the plan, one at a time, so a large archive is never held in memory at once; with
+ * `wanted`, only the files it names (an incremental build). Pure apart from the renderer's work: nothing
+ * here reads or writes files. A category page is given each entry's issue without the issue's other
+ * items, in every build, so that its output depends only on what its key covers.
  */
-export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources): AsyncGenerator<OutputFile> {
+export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, wanted?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
+  const want = (file: string) => !wanted || wanted.has(file);
   for (const { issue, site } of plan.issues) {
-    yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
-    yield { path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' };
-    yield { path: `${issue.path}email.txt`, text: renderer.text(issue), kind: 'email' };
+    if (want(`${issue.path}index.html`)) yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
+    if (want(`${issue.path}email.html`)) yield { path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' };
+    if (want(`${issue.path}email.txt`)) yield { path: `${issue.path}email.txt`, text: renderer.text(issue), kind: 'email' };
   }
-  for (const page of renderer.archivePages(plan.site)) yield { path: page.path, text: page.html, kind: 'page' };
+  yield* archivePages(plan.site, renderer, wanted);
+  const headers = new Map<ComposedIssue, ComposedIssue>();
   for (const page of plan.site.categories) {
-    yield { path: `${categoryPath(page.category)}index.html`, text: renderer.categoryPage(page, plan.site), kind: 'page' };
+    const file = `${categoryPath(page.category)}index.html`;
+    if (want(file)) yield { path: file, text: renderer.categoryPage(listedPage(page, headers), plan.site), kind: 'page' };
   }
-  const feeds = renderFeeds(plan.site, { content: (issue) => renderer.issueContent(issue), templates });
-  for (const feed of feeds) yield { path: feed.path, text: feed.text, kind: 'feed' };
+  const categories = plan.site.categories.filter((page) => want(`${categoryPath(page.category)}feed.xml`));
+  const feeds = renderFeeds({ ...plan.site, categories }, { content: (issue) => renderer.issueContent(issue), templates });
+  for (const feed of feeds) if (want(feed.path)) yield { path: feed.path, text: feed.text, kind: 'feed' };
+}
+
+/**
+ * The archive pages, or only the wanted ones. The renderer renders every page at once; issues on pages
+ * that are not wanted are handed over without their items, so those pages (thrown away) cost little.
+ * A page shows only its own slice of issues, so the wanted pages come out exactly as in a full build.
+ */
+function* archivePages(site: ComposedSite, renderer: Renderer, wanted: ReadonlySet<string> | undefined): Generator<OutputFile> {
+  let shown = site;
+  if (wanted) {
+    let index = -1;
+    let any = false;
+    const issues = site.issues.map((issue) => {
+      if (issue.status !== 'published') return issue;
+      index += 1;
+      const kept = wanted.has(archivePagePath(Math.floor(index / ISSUES_PER_PAGE) + 1));
+      any ||= kept;
+      return kept ? issue : placeholder(issue);
+    });
+    if (!any && !wanted.has(archivePagePath(1))) return;
+    shown = { ...site, issues };
+  }
+  for (const page of renderer.archivePages(shown)) {
+    if (!wanted || wanted.has(page.path)) yield { path: page.path, text: page.html, kind: 'page' };
+  }
+}
+
+/** A category page whose entries carry their issue without its other items (one copy per issue). */
+function listedPage(page: CategoryPage, headers: Map<ComposedIssue, ComposedIssue>): CategoryPage {
+  const header = (issue: ComposedIssue) => {
+    let known = headers.get(issue);
+    if (!known) headers.set(issue, (known = withoutItems(issue)));
+    return known;
+  };
+  return { ...page, entries: page.entries.map(({ issue, item }) => ({ issue: header(issue), item })) };
+}
+
+/** Stands in for an issue on an archive page that is rendered only to be thrown away: as cheap as possible. */
+function placeholder(issue: ComposedIssue): ComposedIssue {
+  return { ...withoutItems(issue), categories: [], note: '' };
+}
+
+function withoutItems(issue: ComposedIssue): ComposedIssue {
+  return { ...issue, sections: [], items: [] };
 }

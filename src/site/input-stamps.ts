@@ -1,0 +1,135 @@
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../core/package-root.js';
+
+/** `[mtimeMs, size]` of a file or folder, or 0 when there is none. */
+export type Stamp = [number, number] | 0;
+
+/**
+ * Stamps of everything a build reads, by path: relative paths are inside the publication, absolute ones
+ * belong to monitor itself (its package.json, bundled templates and compiled code). A folder's own stamp
+ * is recorded too: adding, removing or renaming a file in it changes the folder's mtime, so comparing
+ * the recorded paths alone notices new files without listing any folder.
+ */
+export type Stamps = Record<string, Stamp>;
+
+/** Publication files a build reads besides issues/ and templates/. */
+const SETTINGS = ['monitor.config.yaml', 'feeds/sources.yaml'];
+const ISSUES = 'issues';
+const SLASH = 47;
+/** Paths recorded even when absent; any other path that disappears is simply no longer an input. */
+const FIXED = new Set([...SETTINGS, ISSUES, 'templates']);
+/** `monitor ingest` writes here; the build never reads it. */
+const CANDIDATES = 'candidates';
+
+/**
+ * monitor's own inputs: its version, bundled templates and, when running compiled, its code (so a
+ * rebuilt lib/ never meets the output of the old one). Running from TypeScript sources (tests), the
+ * code is left out: sources change under a test run while the code actually running does not.
+ */
+function toolPaths(): string[] {
+  const code = path.resolve(fileURLToPath(new URL('../', import.meta.url)));
+  const compiled = import.meta.url.endsWith('.js');
+  return [path.join(PACKAGE_ROOT, 'package.json'), path.join(PACKAGE_ROOT, 'templates'), ...(compiled ? [code] : [])];
+}
+
+/** Stamp every input of a build of `root`. Taken before anything is read, so an edit made during the build is seen next time. */
+export function collectStamps(root: string): Stamps {
+  const stamps: Stamps = {};
+  for (const file of SETTINGS) stamps[file] = stampOf(path.join(root, file));
+  // (FIXED paths are stamped even when missing, so that creating one is noticed.)
+  const issues = stampOf(path.join(root, ISSUES));
+  stamps[ISSUES] = issues;
+  if (issues !== 0) stampIssueFolders(root, stamps, false);
+  stampFolder(root, 'templates', stamps, true);
+  for (const own of toolPaths()) stampFolder('/', own, stamps, true);
+  return stamps;
+}
+
+/** True when every recorded path still has its recorded stamp: nothing a build reads has changed. */
+export function stampsUnchanged(root: string, recorded: Stamps): boolean {
+  // A plain loop over ~20,000 paths: no entries arrays, no path.join normalising each one.
+  const base = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  for (const file in recorded) {
+    const stats = statSync(file.charCodeAt(0) === SLASH ? file : base + file, { throwIfNoEntry: false });
+    if (!sameStamp(stats, recorded[file])) return false;
+  }
+  return true;
+}
+
+/**
+ * The stamps `collectStamps` would give now, found from the recorded ones: every recorded path is
+ * stamped again, and only the folders whose own stamp changed are listed again for files added since.
+ */
+export function refreshStamps(root: string, recorded: Stamps): Stamps {
+  const base = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  const stamps: Stamps = {};
+  const changedFolders: string[] = [];
+  for (const file in recorded) {
+    const stats = statSync(file.charCodeAt(0) === SLASH ? file : base + file, { throwIfNoEntry: false });
+    if (!stats) {
+      if (FIXED.has(file)) stamps[file] = 0; // a removed file in a folder: the folder's new listing leaves it out
+      continue;
+    }
+    stamps[file] = [stats.mtimeMs, stats.size];
+    if (stats.isDirectory() && !sameStamp(stats, recorded[file])) changedFolders.push(file);
+  }
+  for (const folder of changedFolders) {
+    if (folder === ISSUES) stampIssueFolders(root, stamps, true);
+    else stampFolder(path.isAbsolute(folder) ? '/' : root, folder, stamps, !folder.startsWith(`${ISSUES}/`), true);
+  }
+  return stamps;
+}
+
+function sameStamp(stats: Stats | undefined, stamp: Stamp | undefined): boolean {
+  if (!stats || stamp === 0 || stamp === undefined) return !stats && stamp === 0;
+  return stats.mtimeMs === stamp[0] && stats.size === stamp[1];
+}
+
+/** Only the stamps of monitor's own files: they change every output's key. */
+export function toolStamps(stamps: Stamps): Stamps {
+  return Object.fromEntries(Object.entries(stamps).filter(([file]) => path.isAbsolute(file)));
+}
+
+/** Stamp each issue folder (not candidates/); with `onlyNew`, only those not stamped yet. */
+function stampIssueFolders(root: string, stamps: Stamps, onlyNew: boolean): void {
+  for (const entry of listFolder(path.join(root, ISSUES))) {
+    const folder = `${ISSUES}/${entry.name}`;
+    if (!entry.isDirectory() || entry.name === CANDIDATES || entry.name.startsWith('.') || (onlyNew && folder in stamps)) continue;
+    stampFolder(root, folder, stamps, false, false);
+  }
+}
+
+/**
+ * Stamp `folder` (relative to `base`, or absolute) and its files: `.md` only in an issue folder,
+ * everything below it with `deep`. With `onlyNew`, paths already stamped are left as they are.
+ */
+function stampFolder(base: string, folder: string, stamps: Stamps, deep: boolean, onlyNew = false): void {
+  const absolute = path.resolve(base, folder);
+  if (!onlyNew || !(folder in stamps)) stamps[folder] = stampOf(absolute);
+  if (stamps[folder] === 0) return;
+  for (const entry of listFolder(absolute)) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const child = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (deep) stampFolder(base, child, stamps, deep, onlyNew);
+    } else if ((deep || entry.name.endsWith('.md')) && !(onlyNew && child in stamps)) {
+      stamps[child] = stampOf(path.resolve(base, child));
+    }
+  }
+}
+
+/** The entries of a folder; none for a file, whose own stamp is enough. */
+function listFolder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function stampOf(file: string): Stamp {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? [stats.mtimeMs, stats.size] : 0;
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { ComposedIssue, ComposedItem, PublicationInfo } from '../compose/types.js';
+import { categoryFeed, categoryPath, siteFeed } from '../render/feeds/feed-model.js';
+import { SITE_FEEDS } from '../render/feeds/render-feeds.js';
+import { ISSUES_PER_PAGE } from '../render/pages.js';
+import type { TemplateSources } from '../render/types.js';
+import type { SitePlan } from './plan-site.js';
+import type { OutputFile } from './render-site.js';
+
+/** One output file a build would write: its sort (for the summary) and the hash of everything it shows. */
+export interface PlannedOutput {
+  kind: OutputFile['kind'];
+  key: string;
+}
+
+/** Every output file of a plan, by path relative to the output folder. */
+export type OutputKeys = Map<string, PlannedOutput>;
+
+/** The hashes of one composed issue: without its items, whole, and of each item in display order. */
+export interface IssueHashes {
+  header: string;
+  issue: string;
+  items: string[];
+}
+
+/** Hashes of an issue computed by an earlier build, when its inputs are known to be unchanged. */
+export type RememberedHashes = (issue: ComposedIssue) => IssueHashes | undefined;
+
+/** What every output depends on besides its own part of the render model. */
+export interface GlobalInputs {
+  /** monitor's version and a hash of its own files' stamps. */
+  tool: string;
+  templates: TemplateSources;
+  publication: PublicationInfo;
+  drafts: boolean;
+}
+
+/** Hash of what every output shares: any change here rebuilds everything. */
+export function globalKey(inputs: GlobalInputs): string {
+  const templates = [...inputs.templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return hash(inputs.tool, JSON.stringify(templates), JSON.stringify(inputs.publication), String(inputs.drafts));
+}
+
+/**
+ * The key of every output of the plan: a hash of exactly the part of the render model it shows, plus
+ * `global`. An issue's files: the composed issue (its previous/next links included). An archive page:
+ * the issues of its slice, its number and the page count. A category page: its entries, each the item and
+ * its issue without the issue's other items (render-site gives the page exactly that). A feed: its feed
+ * model, with each entry's content standing for the issue it renders.
+ */
+export function outputKeys(plan: SitePlan, global: string, remembered?: RememberedHashes): { keys: OutputKeys; issues: Map<ComposedIssue, IssueHashes> } {
+  const hashes = new ModelHashes(remembered);
+  const keys: OutputKeys = new Map();
+  const add = (file: string, kind: PlannedOutput['kind'], ...parts: string[]) => keys.set(file, { kind, key: hash(global, file, ...parts) });
+  for (const { issue } of plan.issues) {
+    const model = hashes.issue(issue);
+    add(`${issue.path}index.html`, 'page', model);
+    add(`${issue.path}email.html`, 'email', model);
+    add(`${issue.path}email.txt`, 'email', model);
+  }
+  const { site } = plan;
+  const published = site.issues.filter((issue) => issue.status === 'published');
+  const count = Math.max(1, Math.ceil(published.length / ISSUES_PER_PAGE));
+  for (let number = 1; number <= count; number += 1) {
+    const slice = published.slice((number - 1) * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE);
+    add(archivePagePath(number), 'page', `${number}/${count}`, published[0]?.copyright ?? '', ...slice.map((issue) => hashes.issue(issue)));
+  }
+  const newest = site.issues[0]?.copyright ?? '';
+  for (const page of site.categories) {
+    const entries = page.entries.map(({ issue, item }) => `${hashes.header(issue)}:${hashes.item(item)}`);
+    add(`${categoryPath(page.category)}index.html`, 'page', JSON.stringify(page.category), newest, ...entries);
+  }
+  const content = (issue: ComposedIssue) => hashes.issue(issue);
+  const main = JSON.stringify(siteFeed(site, content));
+  for (const file of Object.values(SITE_FEEDS)) add(file, 'feed', main);
+  for (const page of site.categories) add(`${categoryPath(page.category)}feed.xml`, 'feed', JSON.stringify(categoryFeed(site, page, content)));
+  const issues = new Map(plan.issues.map(({ issue }) => [issue, hashes.all(issue)]));
+  return { keys, issues };
+}
+
+/** Path of archive page `number` (1 is the site's index), as the renderer names it. */
+export function archivePagePath(number: number): string {
+  return number === 1 ? 'index.html' : `page/${number}/index.html`;
+}
+
+/**
+ * Hashes of composed issues and items, each computed once: an issue is listed by several outputs. An
+ * issue whose hashes are remembered (its files, neighbours and settings unchanged) is not serialised again.
+ */
+class ModelHashes {
+  private readonly items = new WeakMap<ComposedItem, string>();
+  private readonly headers = new WeakMap<ComposedIssue, string>();
+  private readonly issues = new WeakMap<ComposedIssue, string>();
+
+  constructor(private readonly remembered: RememberedHashes | undefined) {}
+
+  item(item: ComposedItem): string {
+    let known = this.items.get(item);
+    if (known === undefined) this.items.set(item, (known = hash(JSON.stringify(item))));
+    return known;
+  }
+
+  /** Everything about the issue but its items (title, date, authors, note, links...). */
+  header(issue: ComposedIssue): string {
+    let known = this.headers.get(issue) ?? this.recall(issue)?.header;
+    if (known === undefined) this.headers.set(issue, (known = hash(JSON.stringify({ ...issue, sections: undefined, items: undefined }))));
+    return known;
+  }
+
+  /** The whole issue: its header, its sections with their items, and the items in display order. */
+  issue(issue: ComposedIssue): string {
+    let known = this.issues.get(issue) ?? this.recall(issue)?.issue;
+    if (known === undefined) {
+      const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => this.item(item))]);
+      const order = issue.items.map((item) => this.item(item));
+      this.issues.set(issue, (known = hash(this.header(issue), JSON.stringify(sections), order.join())));
+    }
+    return known;
+  }
+
+  all(issue: ComposedIssue): IssueHashes {
+    return { header: this.header(issue), issue: this.issue(issue), items: issue.items.map((item) => this.item(item)) };
+  }
+
+  /** Take an issue's remembered hashes, once, into the maps (items included, for the category pages). */
+  private recall(issue: ComposedIssue): IssueHashes | undefined {
+    if (this.headers.has(issue)) return undefined;
+    const known = this.remembered?.(issue);
+    if (!known || known.items.length !== issue.items.length) return undefined;
+    this.headers.set(issue, known.header);
+    this.issues.set(issue, known.issue);
+    issue.items.forEach((item, index) => this.items.set(item, known.items[index]!));
+    return known;
+  }
+}
+
+function hash(...parts: string[]): string {
+  const digest = createHash('sha1');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('base64url');
+}

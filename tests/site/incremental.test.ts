@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildSite, type BuildSummary } from '../../src/site/index.js';
+import { issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { hashTree, leftovers } from './site-fixtures.js';
+
+/** Three published issues; issue 3 is the newest. */
+const THIRD = {
+  'issues/3/issue.md': issueFile(3, '2020-01-20'),
+  'issues/3/01-third.md': itemFile('Third week in the Duma', { categories: '[Russia]' }),
+};
+
+/** Path -> mtimeMs of every file below `folder`. */
+async function mtimes(folder: string): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    times.set(path.relative(folder, file), (await stat(file)).mtimeMs);
+  }
+  return times;
+}
+
+/** Files whose mtime changed between two snapshots, or that appeared. */
+function touched(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
+}
+
+/** The same sources built from nothing, without any cache, into a folder of its own. */
+async function cleanBuild(root: string): Promise<Map<string, string>> {
+  const out = path.join(root, 'clean-dist');
+  await rm(out, { recursive: true, force: true });
+  await buildSite(root, { out, cache: false });
+  return hashTree(out);
+}
+
+async function edit(root: string, file: string, change: (text: string) => string): Promise<void> {
+  const full = path.join(root, file);
+  await writeFile(full, change(await readFile(full, 'utf8')));
+}
+
+const sorted = (summary: BuildSummary) => [...summary.written].sort();
+
+describe('an incremental build', () => {
+  it('after editing one item rewrites only what shows it, and equals a clean full build byte for byte', async () => {
+    const root = await writePublication(THIRD);
+    const out = path.join(root, 'dist');
+    expect((await buildSite(root)).mode).toBe('full');
+    const before = await mtimes(out);
+    await edit(root, 'issues/1/01-first.md', (text) => text.replace('written for the tests.', 'written for the tests, and now edited.'));
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('incremental');
+    // Issue 1's files; archive page; the item's category page; the feeds listing issue 1 (all of them
+    // here: the main feeds and the category feeds of issue 1's items). Issue 2 keeps its page: its
+    // link to issue 1 did not change. Issue 1's other category page (China) lists only the other item.
+    const expected = [
+      'atom.xml', 'categories/china/feed.xml', 'categories/russia/feed.xml', 'categories/russia/index.html', 'feed.json', 'feed.xml',
+      'index.html', 'issues/1/email.html', 'issues/1/email.txt', 'issues/1/index.html',
+    ];
+    expect(sorted(summary)).toEqual(expected);
+    expect(touched(before, await mtimes(out))).toEqual(expected);
+    expect(summary.removed).toEqual([]);
+    expect(await readFile(path.join(out, 'issues/1/index.html'), 'utf8')).toContain('and now edited.');
+    expect(await hashTree(out)).toEqual(await cleanBuild(root));
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('rewrites the neighbours whose previous/next links change when an issue\'s date changes', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    await edit(root, 'issues/2/issue.md', (text) => text.replace('date: 2020-01-13', 'date: 2020-01-14'));
+    const summary = await buildSite(root);
+    const issueFiles = sorted(summary).filter((file) => file.startsWith('issues/'));
+    expect(issueFiles).toEqual(['1', '2', '3'].flatMap((n) => [`issues/${n}/email.html`, `issues/${n}/email.txt`, `issues/${n}/index.html`]));
+    expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
+  });
+
+  it('writes nothing and says so when nothing changed', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    const out = path.join(root, 'dist');
+    const before = await mtimes(out);
+    const summary = await buildSite(root);
+    expect(summary).toMatchObject({ mode: 'unchanged', written: [], removed: [], issues: 0, pages: 0 });
+    expect(summary.totals).toMatchObject({ issues: 3, feeds: expect.any(Number) });
+    expect(await mtimes(out)).toEqual(before);
+    const { code, stdout } = await runCli(['build'], root);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Nothing changed: dist\/ is up to date \(3 issues, \d+ pages, \d+ feeds\) in \d+\.\d s; open /);
+    expect(await mtimes(out)).toEqual(before);
+  });
+
+  it('removes the outputs of a deleted issue and of a category no longer used', async () => {
+    const root = await writePublication({
+      ...THIRD,
+      'issues/3/02-korea.md': itemFile('Talks with Pyongyang', { categories: '[North Korea]' }),
+    });
+    await buildSite(root);
+    const out = path.join(root, 'dist');
+    expect(await readdir(path.join(out, 'issues'))).toContain('3');
+    await rm(path.join(root, 'issues/3'), { recursive: true });
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('incremental');
+    expect(summary.removed.sort()).toEqual(['issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html']);
+    expect(await readdir(path.join(out, 'issues'))).not.toContain('3');
+    expect(await hashTree(out)).toEqual(await cleanBuild(root));
+  });
+
+  it('rebuilds everything when a template changes', async () => {
+    const root = await writePublication(THIRD);
+    const first = await buildSite(root);
+    await mkdir(path.join(root, 'templates/partials'), { recursive: true });
+    const bundled = await readFile(path.resolve('templates/partials/footer.hbs'), 'utf8');
+    await writeFile(path.join(root, 'templates/partials/footer.hbs'), `${bundled}<p>Printed on recycled electrons.</p>\n`);
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('full');
+    expect(summary.written.length).toBe(first.written.length);
+    expect(await readFile(path.join(root, 'dist/issues/1/index.html'), 'utf8')).toContain('recycled electrons');
+  });
+});
+
+describe('a build cache that cannot be trusted', () => {
+  const damages: Record<string, (root: string, out: string) => Promise<void>> = {
+    'a truncated state file': async (root) => {
+      for (const file of await stateFiles(root)) await writeFile(file, (await readFile(file, 'utf8')).slice(0, 100));
+    },
+    'a state file from another version of monitor': async (root) => {
+      for (const file of await stateFiles(root)) await writeFile(file, (await readFile(file, 'utf8')).replace(/"tool":"[^"]*"/, '"tool":"0.0.0-other"'));
+    },
+    'an output file deleted by hand': async (_root, out) => rm(path.join(out, 'issues/2/index.html')),
+    'an output file edited by hand': async (_root, out) => writeFile(path.join(out, 'categories/russia/index.html'), 'edited by hand'),
+  };
+  for (const [name, damage] of Object.entries(damages)) {
+    it(`is ignored and the site rebuilt in full after ${name}`, async () => {
+      const root = await writePublication(THIRD);
+      await buildSite(root);
+      const out = path.join(root, 'dist');
+      await damage(root, out);
+      const summary = await buildSite(root);
+      expect(summary.mode).toBe('full');
+      expect(await hashTree(out)).toEqual(await cleanBuild(root));
+      expect((await buildSite(root)).mode).toBe('unchanged');
+    });
+  }
+});
+
+async function stateFiles(root: string): Promise<string[]> {
+  const folder = path.join(root, '.monitor-cache');
+  const names = (await readdir(folder)).filter((name) => name.startsWith('site-'));
+  expect(names.length).toBeGreaterThan(0);
+  return names.map((name) => path.join(folder, name));
+}
+
+describe('a failed incremental build', () => {
+  it('leaves the previous dist/ byte for byte, and the next good build catches up', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    const out = path.join(root, 'dist');
+    const before = await hashTree(out);
+    const times = await mtimes(out);
+    await edit(root, 'issues/2/02-governors.md', (text) => text.replace('headline: Governors reshuffled', 'headline: [unclosed'));
+    await edit(root, 'issues/1/01-first.md', (text) => text.replace('written for the tests.', 'changed alongside the broken one.'));
+    const { code, stdout, stderr } = await runCli(['build'], root);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/issues\/2\/02-governors\.md:\d+:\d+: error:/);
+    expect(await hashTree(out)).toEqual(before);
+    expect(await mtimes(out)).toEqual(times);
+    expect(await leftovers(out)).toEqual([]);
+    await edit(root, 'issues/2/02-governors.md', (text) => text.replace('headline: [unclosed', 'headline: Governors reshuffled again'));
+    expect((await buildSite(root)).mode).toBe('incremental');
+    expect(await hashTree(out)).toEqual(await cleanBuild(root));
+  });
+});
+
+describe('a build that finds nothing changed', () => {
+  it('loads neither Handlebars nor MJML (run from the compiled lib/, as npm test compiles it)', async () => {
+    const root = await writePublication();
+    const script = `
+      import { createRequire } from 'node:module';
+      const { main } = await import(${JSON.stringify(path.resolve('lib/cli/main.js'))});
+      let out = '';
+      await main(['build', '--root', ${JSON.stringify(root)}], { out(text) { out += text; }, err() {} });
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({ out, heavy: loaded.filter((file) => /node_modules\\/(mjml[^/]*|handlebars)\\//.test(file)) }));
+    `;
+    const build = async () => JSON.parse((await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script])).stdout);
+    const first = await build();
+    expect(first.out).toMatch(/^Built 2 issues/);
+    expect(first.heavy.length).toBeGreaterThan(0);
+    const second = await build();
+    expect(second.out).toMatch(/^Nothing changed/);
+    expect(second.heavy).toEqual([]);
+  });
+});
