@@ -1,6 +1,7 @@
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
 import { createEmailRenderer } from './email/email-renderer.js';
 import { archivePageViews, pageContext } from './pages.js';
+import { ItemTokens } from './markdown.js';
 import { compileTemplates } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
 import type { Renderer, RendererOptions, TemplateSources } from './types.js';
@@ -17,7 +18,8 @@ export const DEFAULT_TEXT_WIDTH = 72;
 export function createRenderer(templates: TemplateSources, options: RendererOptions): Renderer {
   const set = compileTemplates(templates);
   const site = siteView(options.publication);
-  const views = new IssueViews(site.baseUrl);
+  const tokens = new ItemTokens();
+  const views = new IssueViews(site.baseUrl, tokens);
   const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));
   const html = (name: string, context: object) => set.render(name, context);
   const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast');
@@ -28,7 +30,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       return email.render({ site, issue: views.issue(issue), linkBase: site.baseUrl });
     },
     text(issue: ComposedIssue) {
-      return tidyText(set.render('text.hbs', { site, ...textIssueView(issue, width) }));
+      return tidyText(set.render('text.hbs', { site, ...textIssueView(issue, width, tokens) }));
     },
     issueContent(issue: ComposedIssue) {
       return html('web/content.hbs', { site, issue: views.issue(issue), linkBase: site.baseUrl }).trim();

@@ -1,4 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
+import type { ComposedItem } from '../compose/types.js';
 import { sanitizeMarkedHtml } from './fast-sanitize.js';
 import { sanitizeBodyHtml } from './sanitize.js';
 
@@ -8,6 +9,28 @@ const markdown = new Marked({ gfm: true, breaks: false, async: false });
 /** The Markdown block tokens of a body (marked's lexer), the common source of the HTML and text formats. */
 export function lexBody(body: string): Token[] {
   return markdown.lexer(body).filter((token) => token.type !== 'space');
+}
+
+/**
+ * Item bodies lexed once for the two formats built from their tokens, the HTML views and the plain text
+ * (neither changes a token). The first format to ask lexes the body and keeps the tokens; the second takes
+ * them and they are let go, so only the bodies of issues rendered in one format and not yet in the other
+ * are held.
+ */
+export class ItemTokens {
+  private readonly kept = new WeakMap<ComposedItem, { body: string; tokens: Token[] }>();
+
+  /** The block tokens of the item's body, as lexBody gives them. */
+  of(item: ComposedItem): Token[] {
+    const kept = this.kept.get(item);
+    if (kept !== undefined && kept.body === item.body) {
+      this.kept.delete(item);
+      return kept.tokens;
+    }
+    const tokens = lexBody(item.body);
+    this.kept.set(item, { body: item.body, tokens });
+    return tokens;
+  }
 }
 
 /**
@@ -46,8 +69,8 @@ export interface BodyHtml {
   closingHtml: string;
 }
 
-export function bodyToHtml(source: string, base: string): BodyHtml {
-  const tokens = lexBody(source);
+/** `tokens`: the body's block tokens when they are already at hand (lexBody's). */
+export function bodyToHtml(source: string, base: string, tokens: Token[] = lexBody(source)): BodyHtml {
   const last = tokens[tokens.length - 1];
   if (last?.type !== 'paragraph') return { leadHtml: renderBlocks(tokens, base), closingHtml: '' };
   const closing = markdown.Parser.parseInline((last as Tokens.Paragraph).tokens, markdown.defaults);

@@ -31,9 +31,9 @@ const HIDDEN_ELEMENTS = /^<\s*(script|style|iframe|object|noscript|template|text
 /**
  * A Markdown body as wrapped plain-text blocks (paragraphs, list items, quotes), from marked's tokens.
  * `closing` (the citation) ends the last paragraph, or stands as a block of its own after a list or quote.
+ * `tokens`: the body's block tokens when they are already at hand (lexBody's).
  */
-export function bodyToTextBlocks(body: string, context: TextContext, closing = ''): string[] {
-  const tokens = lexBody(body);
+export function bodyToTextBlocks(body: string, context: TextContext, closing = '', tokens: Token[] = lexBody(body)): string[] {
   const last = tokens[tokens.length - 1];
   const endsInParagraph = last?.type === 'paragraph' && closing !== '';
   const blocks = tokens.map((token, index) =>

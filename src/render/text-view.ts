@@ -1,4 +1,5 @@
 import type { ComposedIssue, ComposedItem } from '../compose/types.js';
+import { ItemTokens } from './markdown.js';
 import { bodyToTextBlocks, References, type TextContext } from './plain-text.js';
 import { wrapText } from './wrap.js';
 
@@ -27,12 +28,13 @@ export interface TextIssueView {
 /** Headlines wrap only past the widest line house style allows, so each stays on one line where it can. */
 const HEADLINE_WIDTH = 78;
 
-export function textIssueView(issue: ComposedIssue, width: number): TextIssueView {
+/** `tokens`: where the items' bodies are lexed, shared with the HTML views of the same renderer. */
+export function textIssueView(issue: ComposedIssue, width: number, tokens = new ItemTokens()): TextIssueView {
   const context: TextContext = { base: issue.url, width, references: new References() };
   const noteBlocks = issue.note.trim() === '' ? [] : bodyToTextBlocks(issue.note, context);
   const sections = issue.sections.map((section) => ({
     title: section.title,
-    items: section.items.map((item) => textItemView(item, context)),
+    items: section.items.map((item) => textItemView(item, context, tokens)),
   }));
   const categoriesLine = issue.categoriesText === '' ? '' : wrapText(`Related Categories: ${issue.categoriesText}`, width);
   return {
@@ -44,12 +46,12 @@ export function textIssueView(issue: ComposedIssue, width: number): TextIssueVie
   };
 }
 
-function textItemView(item: ComposedItem, context: TextContext): TextItemView {
+function textItemView(item: ComposedItem, context: TextContext, tokens: ItemTokens): TextItemView {
   const citation = `(${item.citation.markdown})`;
   return {
     headline: item.headline,
     headlineText: wrapText(item.headlineCaps, HEADLINE_WIDTH),
-    blocks: bodyToTextBlocks(item.body, context, citation),
+    blocks: bodyToTextBlocks(item.body, context, citation, tokens.of(item)),
     citation,
   };
 }

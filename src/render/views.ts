@@ -1,7 +1,7 @@
 import type {
   CategoryLink, ComposedIssue, ComposedItem, ComposedSection, PublicationInfo,
 } from '../compose/types.js';
-import { bodyToHtml, markdownToHtml, type BodyHtml } from './markdown.js';
+import { bodyToHtml, ItemTokens, markdownToHtml, type BodyHtml } from './markdown.js';
 
 /** What every template sees as `site`: the publication with its absolute URLs. */
 export interface SiteView extends PublicationInfo {
@@ -62,7 +62,11 @@ export class IssueViews {
   private readonly items = new WeakMap<ComposedItem, { issue: ComposedIssue; view: ItemView }>();
   private readonly categoryUrls = new Map<string, string>();
 
-  constructor(private readonly baseUrl: string) {}
+  /** `tokens`: where bodies are lexed, shared with the plain text of the same renderer. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tokens = new ItemTokens(),
+  ) {}
 
   issue(issue: ComposedIssue): IssueView {
     const known = this.issues.get(issue);
@@ -86,7 +90,7 @@ export class IssueViews {
     if (known?.issue === issue) return known.view;
     let body = this.bodies.get(item);
     if (!body) {
-      body = bodyToHtml(item.body, issue.url);
+      body = bodyToHtml(item.body, issue.url, this.tokens.of(item));
       this.bodies.set(item, body);
     }
     const view: ItemView = {
