@@ -17,13 +17,39 @@ export function wrapText(text: string, width: number, options: WrapOptions = {})
   const lines: string[] = [];
   for (const segment of text.split('\n')) {
     const prefix = lines.length === 0 ? first : rest;
-    lines.push(...wrapSegment(segment, width, prefix, rest));
+    if (SIMPLE_SEGMENT.test(segment)) wrapSimpleSegment(segment, width, prefix, rest, lines);
+    else wrapSegment(segment, width, prefix, rest, lines);
   }
   return lines.map((line) => line.trimEnd()).join('\n');
 }
 
-function wrapSegment(segment: string, width: number, firstPrefix: string, restPrefix: string): string[] {
-  const lines: string[] = [];
+/**
+ * A segment whose words are parted by single spaces, with none at either end, and whose every UTF-16 unit
+ * is a column (no tab, carriage return or surrogate): what nearly every paragraph is.
+ */
+const SIMPLE_SEGMENT = /^(?:[^ \t\r\uD800-\uDFFF]+(?: [^ \t\r\uD800-\uDFFF]+)*)?$/;
+
+/**
+ * wrapSegment's lines for a simple segment, cut from it rather than built word by word: a line runs from
+ * its first word to the last space within reach (or holds its first word alone when that is too long).
+ */
+function wrapSimpleSegment(segment: string, width: number, firstPrefix: string, restPrefix: string, lines: string[]): void {
+  let prefix = firstPrefix;
+  let start = 0;
+  for (;;) {
+    const limit = start + width - columns(prefix);
+    if (limit >= segment.length) break;
+    let end = segment.lastIndexOf(' ', limit);
+    if (end < start) end = segment.indexOf(' ', start);
+    if (end < 0) break;
+    lines.push(prefix + segment.slice(start, end));
+    prefix = restPrefix;
+    start = end + 1;
+  }
+  lines.push(prefix + segment.slice(start));
+}
+
+function wrapSegment(segment: string, width: number, firstPrefix: string, restPrefix: string, lines: string[]): void {
   const restColumns = columns(restPrefix);
   let line = firstPrefix;
   // Columns of `line`, kept as words are added, so each word is counted once rather than the line per word.
@@ -43,7 +69,6 @@ function wrapSegment(segment: string, width: number, firstPrefix: string, restPr
     used = restColumns + size;
   }
   lines.push(line);
-  return lines;
 }
 
 /** UTF-16 surrogates: a code point outside the Basic Multilingual Plane takes two of them. */
