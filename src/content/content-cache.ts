@@ -41,6 +41,7 @@ export class ContentCache {
 
   /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
   get(root: string, file: string, read: () => StoredRead): StoredRead {
+    if (!this.file) return read();
     let stamp: { mtimeMs: number; size: number } | undefined;
     try {
       stamp = statSync(path.join(root, file));

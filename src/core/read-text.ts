@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { error, wholeFile, type Problem } from './problems.js';
 
@@ -11,6 +11,24 @@ export type TextFile = { text: string; problem?: undefined } | { text?: undefine
  * Read an editor's text file as UTF-8. Missing, oversized, binary or badly encoded files come back as a
  * problem naming the file (relative to `root`), never as an exception.
  */
+/** One buffer for every read: files are read one at a time, and most are a few hundred bytes. */
+let buffer = Buffer.alloc(64 * 1024);
+
+/** Read at most `limit` bytes of an open file (a copy, so the shared buffer can be reused). */
+function readUpTo(descriptor: number, limit: number): Buffer {
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length >= limit) break;
+      buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, limit - length))]);
+    }
+    const count = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (count === 0) break;
+    length += count;
+  }
+  return Buffer.from(buffer.subarray(0, length));
+}
+
 export function readTextFile(root: string, relativePath: string): TextFile {
   const place = wholeFile(relativePath);
   let descriptor: number | undefined;
@@ -18,12 +36,11 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     // Synchronous on purpose: an archive is thousands of small files, and the thread pool behind
     // fs/promises costs more per file than the read itself.
     descriptor = openSync(path.join(root, relativePath), 'r');
-    const { size } = fstatSync(descriptor);
-    if (size > MAX_TEXT_FILE_BYTES) {
-      const megabytes = (size / 1024 / 1024).toFixed(1);
+    const bytes = readUpTo(descriptor, MAX_TEXT_FILE_BYTES + 1);
+    if (bytes.length > MAX_TEXT_FILE_BYTES) {
+      const megabytes = (fstatSync(descriptor).size / 1024 / 1024).toFixed(1);
       return { problem: error(place, `file is ${megabytes} MB; monitor reads text files up to 1 MB. Is this the right file?`) };
     }
-    const bytes = readFileSync(descriptor);
     if (bytes.includes(0)) return { problem: error(place, 'file holds binary data, not text; save it as UTF-8 text') };
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text: text.replace(/\r\n?/g, '\n') };
