@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { MonitorError } from '../core/errors.js';
 import { registerHelpers } from './helpers.js';
+import { memoisablePartials, rememberByContext } from './pure-partials.js';
 import type { TemplateSources } from './types.js';
 
 /** The compiled templates of one publication, rendered by name (`web/issue.hbs`). */
@@ -25,17 +26,21 @@ function isPlainText(name: string): boolean {
 /**
  * Compile every `.hbs` template once, in a Handlebars instance of its own, with the files of `partials/`
  * registered as partials by their name (`partials/item.hbs` -> `{{> item}}`). A syntax error becomes a
- * MonitorError naming the template file and line.
+ * MonitorError naming the template file and line. A partial that depends on its context alone and is
+ * called from several templates renders once per context object (memoisablePartials).
  */
 export function compileTemplates(sources: TemplateSources): TemplateSet {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const remembered = memoisablePartials(sources, new Set(Object.keys(handlebars.helpers)));
   for (const [name, source] of sources) {
     if (!name.endsWith('.hbs')) continue;
     const template = compileOne(handlebars, name, source);
     compiled.set(name, template);
-    if (name.startsWith('partials/')) handlebars.registerPartial(name.slice('partials/'.length, -'.hbs'.length), template);
+    if (!name.startsWith('partials/')) continue;
+    const partial = name.slice('partials/'.length, -'.hbs'.length);
+    handlebars.registerPartial(partial, remembered.has(partial) ? rememberByContext(template) : template);
   }
   return {
     source: (name) => sources.get(name),
