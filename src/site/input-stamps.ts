@@ -89,7 +89,9 @@ function sameStamp(stats: Stats | undefined, stamp: Stamp | undefined): boolean 
 
 /** Only the stamps of monitor's own files: they change every output's key. */
 export function toolStamps(stamps: Stamps): Stamps {
-  return Object.fromEntries(Object.entries(stamps).filter(([file]) => path.isAbsolute(file)));
+  const own: Stamps = {};
+  for (const file in stamps) if (file.charCodeAt(0) === SLASH) own[file] = stamps[file]!;
+  return own;
 }
 
 /** Stamp each issue folder (not candidates/); with `onlyNew`, only those not stamped yet. */

@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { ComposedIssue } from '../compose/types.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { CACHE_FOLDER } from './build-state.js';
-import type { Stamps } from './input-stamps.js';
+import type { Stamp, Stamps } from './input-stamps.js';
 import type { IssueHashes, RememberedHashes } from './output-keys.js';
 
 const MEMO_FORMAT = 1;
 const MEMO_FILE = 'issue-hashes.json';
+const ISSUES = 'issues/';
 
 /** `[signature, header, issue, ...items]` by issue number. */
 type Stored = Record<string, string[]>;
@@ -27,15 +28,20 @@ export class IssueMemo {
 
   private constructor(private readonly file: string, private readonly stored: Stored, inputs: Stamps) {
     // Sorted: the same stamps give the same signature whichever way they were collected.
-    const settings = Object.entries(inputs).filter(([name]) => path.isAbsolute(name) || name === 'monitor.config.yaml' || name === 'feeds/sources.yaml');
-    this.base = createHash('sha1').update(JSON.stringify(settings.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('base64url');
-    for (const [name, stamp] of Object.entries(inputs)) {
-      const [top, folder] = name.split('/', 2);
-      if (top !== 'issues' || folder === undefined) continue;
-      const list = this.folders.get(folder) ?? [];
-      list.push(`${name}:${stamp === 0 ? 0 : stamp.join(',')}`);
-      this.folders.set(folder, list);
+    const settings: Array<[string, Stamp]> = [];
+    for (const name in inputs) {
+      const stamp = inputs[name]!;
+      if (name.startsWith(ISSUES)) {
+        const end = name.indexOf('/', ISSUES.length);
+        const folder = name.slice(ISSUES.length, end < 0 ? undefined : end);
+        const list = this.folders.get(folder) ?? [];
+        list.push(`${name}:${stamp === 0 ? 0 : stamp.join(',')}`);
+        this.folders.set(folder, list);
+      } else if (path.isAbsolute(name) || name === 'monitor.config.yaml' || name === 'feeds/sources.yaml') {
+        settings.push([name, stamp]);
+      }
     }
+    this.base = createHash('sha1').update(JSON.stringify(settings.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('base64url');
   }
 
   /** The memo of the publication at `root`, read from its cache folder (empty when missing or unreadable). */

@@ -42,38 +42,40 @@ export function globalKey(inputs: GlobalInputs): string {
 }
 
 /**
- * The key of every output of the plan: a hash of exactly the part of the render model it shows, plus
- * `global`. An issue's files: the composed issue (its previous/next links included). An archive page:
- * the issues of its slice, its number and the page count. A category page: its entries, each the item and
- * its issue without the issue's other items (render-site gives the page exactly that). A feed: its feed
- * model, with each entry's content standing for the issue it renders.
+ * The key of every output of the plan: a hash of exactly the part of the render model it shows. An
+ * issue's files: the composed issue (its previous/next links included). An archive page: the issues of
+ * its slice, its number and the page count. A category page: its entries, each the item and its issue
+ * without the issue's other items (render-site gives the page exactly that). A feed: its feed model, with
+ * each entry's content standing for the issue it renders. What every output shares (templates, settings,
+ * monitor itself, options) is the global key, recorded once beside them: when it changes, every output is
+ * rebuilt, so it need not be hashed into each key.
  */
-export function outputKeys(plan: SitePlan, global: string, remembered?: RememberedHashes): { keys: OutputKeys; issues: Map<ComposedIssue, IssueHashes> } {
+export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { keys: OutputKeys; issues: Map<ComposedIssue, IssueHashes> } {
   const hashes = new ModelHashes(remembered);
   const keys: OutputKeys = new Map();
-  const add = (file: string, kind: PlannedOutput['kind'], ...parts: string[]) => keys.set(file, { kind, key: hash(global, file, ...parts) });
+  const add = (file: string, kind: PlannedOutput['kind'], ...parts: string[]) => keys.set(file, { kind, key: hash(...parts) });
   for (const { issue } of plan.issues) {
-    const model = hashes.issue(issue);
-    add(`${issue.path}index.html`, 'page', model);
-    add(`${issue.path}email.html`, 'email', model);
-    add(`${issue.path}email.txt`, 'email', model);
+    const key = hashes.issue(issue);
+    keys.set(`${issue.path}index.html`, { kind: 'page', key });
+    keys.set(`${issue.path}email.html`, { kind: 'email', key });
+    keys.set(`${issue.path}email.txt`, { kind: 'email', key });
   }
   const { site } = plan;
   const published = site.issues.filter((issue) => issue.status === 'published');
   const count = Math.max(1, Math.ceil(published.length / ISSUES_PER_PAGE));
   for (let number = 1; number <= count; number += 1) {
     const slice = published.slice((number - 1) * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE);
-    add(archivePagePath(number), 'page', `${number}/${count}`, published[0]?.copyright ?? '', ...slice.map((issue) => hashes.issue(issue)));
+    add(archivePagePath(number), 'page', 'archive', `${number}/${count}`, published[0]?.copyright ?? '', ...slice.map((issue) => hashes.issue(issue)));
   }
   const newest = site.issues[0]?.copyright ?? '';
   for (const page of site.categories) {
     const entries = page.entries.map(({ issue, item }) => `${hashes.header(issue)}:${hashes.item(item)}`);
-    add(`${categoryPath(page.category)}index.html`, 'page', JSON.stringify(page.category), newest, ...entries);
+    add(`${categoryPath(page.category)}index.html`, 'page', 'category', JSON.stringify(page.category), newest, ...entries);
   }
   const content = (issue: ComposedIssue) => hashes.issue(issue);
   const main = JSON.stringify(siteFeed(site, content));
-  for (const file of Object.values(SITE_FEEDS)) add(file, 'feed', main);
-  for (const page of site.categories) add(`${categoryPath(page.category)}feed.xml`, 'feed', JSON.stringify(categoryFeed(site, page, content)));
+  for (const file of Object.values(SITE_FEEDS)) add(file, 'feed', 'feed', main);
+  for (const page of site.categories) add(`${categoryPath(page.category)}feed.xml`, 'feed', 'feed', JSON.stringify(categoryFeed(site, page, content)));
   const issues = new Map(plan.issues.map(({ issue }) => [issue, hashes.all(issue)]));
   return { keys, issues };
 }

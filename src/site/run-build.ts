@@ -65,7 +65,7 @@ export async function runBuild(run: BuildRun): Promise<Result> {
   const tool = `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(run.inputs))).digest('base64url')}`;
   const global = globalKey({ tool, templates, publication: plan.site.publication, drafts: Boolean(run.options.drafts) });
   const memo = IssueMemo.open(run.root, run.inputs);
-  const { keys, issues } = outputKeys(plan, global, memo.remembered);
+  const { keys, issues } = outputKeys(plan, memo.remembered);
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = [...keys].filter(([file, { key }]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file);
   const result = !previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)

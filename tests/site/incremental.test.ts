@@ -78,6 +78,17 @@ describe('an incremental build', () => {
     expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
   });
 
+  it('rewrites the issues citing a source whose style changed in feeds/sources.yaml', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    await edit(root, 'feeds/sources.yaml', (text) => text.replace('- name: Reuters\n  style: wire', '- name: Reuters\n  style: periodical'));
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('incremental');
+    expect(sorted(summary).filter((file) => file.startsWith('issues/'))).toEqual(['issues/2/email.html', 'issues/2/email.txt', 'issues/2/index.html']);
+    expect(await readFile(path.join(root, 'dist/issues/2/index.html'), 'utf8')).toContain('<em>Reuters</em>');
+    expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
+  });
+
   it('writes nothing and says so when nothing changed', async () => {
     const root = await writePublication(THIRD);
     await buildSite(root);
