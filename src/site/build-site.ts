@@ -11,7 +11,10 @@ export interface BuildOptions {
   issue?: number | undefined;
   /** Also build draft issues' own pages (never the archive, category pages or feeds). */
   drafts?: boolean | undefined;
-  /** Use and keep the build cache in `<root>/.monitor-cache/` (default true); false always builds everything. */
+  /**
+   * Use and keep the build cache in `<root>/.monitor-cache/`; false always builds everything. Default:
+   * true, except with a stand-in Rendering, whose output the cache's keys cannot know about.
+   */
   cache?: boolean | undefined;
 }
 
@@ -41,7 +44,7 @@ export interface BuildSummary {
   warnings: Problem[];
 }
 
-/** Where a build gets its templates and renderer; tests pass a stand-in (and then no cache is used). */
+/** Where a build gets its templates and renderer; tests pass a stand-in (used without the cache unless asked). */
 export interface Rendering {
   readTemplates(root: string): Promise<TemplateSources>;
   createRenderer(templates: TemplateSources, options: RendererOptions): Renderer;
@@ -60,7 +63,7 @@ export async function buildSite(root: string, options: BuildOptions = {}, render
   const absoluteRoot = path.resolve(root);
   const out = path.resolve(absoluteRoot, options.out ?? 'dist');
   const drafts = Boolean(options.drafts);
-  const cached = rendering === undefined && options.cache !== false && options.issue === undefined;
+  const cached = (options.cache ?? rendering === undefined) && options.issue === undefined;
   const file = stateFile(absoluteRoot, out, drafts);
   const state = cached ? trustedState(file, out, drafts) : undefined;
   if (state && stampsUnchanged(absoluteRoot, state.inputs)) return unchanged(state, started);

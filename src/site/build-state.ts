@@ -84,9 +84,16 @@ export function saveBuildState(file: string, state: NewState): void {
   }
 }
 
-/** Remove the state before touching the output it describes. */
+/**
+ * Remove the state before touching the output it describes. If it cannot be removed (a read-only cache
+ * folder), the build goes on: a state whose output files changed size or mtime is never trusted anyway.
+ */
 export function forgetBuildState(file: string): void {
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // see above
+  }
 }
 
 /** True when every recorded output file is in `out` with its recorded size and mtime: nobody touched it. */

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildSite, type BuildSummary } from '../../src/site/index.js';
-import { issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
-import { hashTree, leftovers } from './site-fixtures.js';
+import { CONFIG, issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { fakeRendering, hashTree, leftovers } from './site-fixtures.js';
 
 /** Three published issues; issue 3 is the newest. */
 const THIRD = {
@@ -184,6 +184,36 @@ describe('a failed incremental build', () => {
     await edit(root, 'issues/2/02-governors.md', (text) => text.replace('headline: [unclosed', 'headline: Governors reshuffled again'));
     expect((await buildSite(root)).mode).toBe('incremental');
     expect(await hashTree(out)).toEqual(await cleanBuild(root));
+  });
+});
+
+describe('a failed incremental build, later than validation', () => {
+  it('leaves dist/ untouched when rendering fails halfway through the changed files', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root, { cache: true }, fakeRendering());
+    const out = path.join(root, 'dist');
+    const before = await hashTree(out);
+    const times = await mtimes(out);
+    await edit(root, 'issues/1/01-first.md', (text) => text.replace('headline: Budget talks stall in the Duma', 'headline: Budget talks resume'));
+    await edit(root, 'issues/3/01-third.md', (text) => text.replace('written for the tests.', 'changed too.'));
+    await expect(buildSite(root, { cache: true }, fakeRendering({ failOn: 1 }))).rejects.toThrow('email of 1 failed');
+    expect(await hashTree(out)).toEqual(before);
+    expect(await mtimes(out)).toEqual(times);
+    expect((await buildSite(root, { cache: true }, fakeRendering())).mode).toBe('incremental');
+  });
+
+  it('leaves dist/ untouched, with no temporary file, when writing fails after some files were staged', async () => {
+    const root = await writePublication({ ...THIRD, 'monitor.config.yaml': `${CONFIG}  - Energy\n` });
+    await buildSite(root);
+    const out = path.join(root, 'dist');
+    // A file where the new category's folder must go: issue 1's files are staged before it fails.
+    await writeFile(path.join(out, 'categories/energy'), 'in the way');
+    const before = await hashTree(out);
+    const times = await mtimes(out);
+    await edit(root, 'issues/1/01-first.md', (text) => text.replace('categories: [Russia]', 'categories: [Russia, Energy]'));
+    await expect(buildSite(root)).rejects.toThrow();
+    expect(await hashTree(out)).toEqual(before);
+    expect(await mtimes(out)).toEqual(times);
   });
 });
 
