@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import type { Renderer, RendererOptions, TemplateSources } from '../render/types.js';
 import { outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
-import { collectStamps, refreshStamps, stampsUnchanged } from './input-stamps.js';
+import { changedStamps, collectStamps } from './input-stamps.js';
 
 export interface BuildOptions {
   /** Output folder; relative paths are taken from the publication folder. Default `dist`. */
@@ -66,8 +66,9 @@ export async function buildSite(root: string, options: BuildOptions = {}, render
   const cached = (options.cache ?? rendering === undefined) && options.issue === undefined;
   const file = stateFile(absoluteRoot, out, drafts);
   const state = cached ? trustedState(file, out, drafts) : undefined;
-  if (state && stampsUnchanged(absoluteRoot, state.inputs)) return unchanged(state, started);
-  const inputs = !cached ? undefined : state ? refreshStamps(absoluteRoot, state.inputs) : collectStamps(absoluteRoot);
+  const fresh = state && changedStamps(absoluteRoot, state.inputs);
+  if (state && !fresh) return unchanged(state, started);
+  const inputs = cached ? fresh ?? collectStamps(absoluteRoot) : undefined;
   const { runBuild } = await import('./run-build.js');
   const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous: state, inputs, cache: options.cache !== false });
   return { ...summary, ms: Math.round(performance.now() - started) };

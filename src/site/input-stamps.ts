@@ -47,37 +47,45 @@ export function collectStamps(root: string): Stamps {
   return stamps;
 }
 
-/** True when every recorded path still has its recorded stamp: nothing a build reads has changed. */
-export function stampsUnchanged(root: string, recorded: Stamps): boolean {
-  // A plain loop over ~20,000 paths: no entries arrays, no path.join normalising each one.
-  const base = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
-  for (const file in recorded) {
-    const stats = statSync(file.charCodeAt(0) === SLASH ? file : base + file, { throwIfNoEntry: false });
-    if (!sameStamp(stats, recorded[file])) return false;
-  }
-  return true;
-}
-
 /**
- * The stamps `collectStamps` would give now, found from the recorded ones: every recorded path is
- * stamped again, and only the folders whose own stamp changed are listed again for files added since.
+ * Compare every recorded path with its stamp now, in one pass over ~20,000 paths. Undefined when nothing
+ * a build reads has changed; otherwise the stamps `collectStamps` would give now, found from the recorded
+ * ones: only the folders whose own stamp changed are listed again, for files added since. Nothing is
+ * allocated until the first difference (a build with nothing changed is the one that must be quick).
  */
-export function refreshStamps(root: string, recorded: Stamps): Stamps {
+export function changedStamps(root: string, recorded: Stamps): Stamps | undefined {
   const base = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
-  const stamps: Stamps = {};
+  let stamps: Stamps | undefined;
   const changedFolders: string[] = [];
   for (const file in recorded) {
+    const stamp = recorded[file]!;
     const stats = statSync(file.charCodeAt(0) === SLASH ? file : base + file, { throwIfNoEntry: false });
+    if (sameStamp(stats, stamp)) {
+      if (stamps) stamps[file] = stamp;
+      continue;
+    }
+    stamps ??= copyUntil(recorded, file);
     if (!stats) {
       if (FIXED.has(file)) stamps[file] = 0; // a removed file in a folder: the folder's new listing leaves it out
       continue;
     }
     stamps[file] = [stats.mtimeMs, stats.size];
-    if (stats.isDirectory() && !sameStamp(stats, recorded[file])) changedFolders.push(file);
+    if (stats.isDirectory()) changedFolders.push(file);
   }
+  if (!stamps) return undefined;
   for (const folder of changedFolders) {
     if (folder === ISSUES) stampIssueFolders(root, stamps, true);
     else stampFolder(path.isAbsolute(folder) ? '/' : root, folder, stamps, !folder.startsWith(`${ISSUES}/`), true);
+  }
+  return stamps;
+}
+
+/** The recorded stamps before `stop`, which were found unchanged. */
+function copyUntil(recorded: Stamps, stop: string): Stamps {
+  const stamps: Stamps = {};
+  for (const file in recorded) {
+    if (file === stop) break;
+    stamps[file] = recorded[file]!;
   }
   return stamps;
 }
