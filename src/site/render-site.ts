@@ -1,5 +1,5 @@
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
-import { categoryPath, renderFeeds } from '../render/feeds/index.js';
+import { categoryPath, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
 import { archivePagePath } from './output-keys.js';
@@ -32,6 +32,7 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
     if (want(file)) yield { path: file, text: renderer.categoryPage(listedPage(page, headers), plan.site), kind: 'page' };
   }
   const categories = plan.site.categories.filter((page) => want(`${categoryPath(page.category)}feed.xml`));
+  if (categories.length === 0 && !Object.values(SITE_FEEDS).some(want)) return;
   const feeds = renderFeeds({ ...plan.site, categories }, { content: (issue) => renderer.issueContent(issue), templates });
   for (const feed of feeds) if (want(feed.path)) yield { path: feed.path, text: feed.text, kind: 'feed' };
 }
