@@ -30,7 +30,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       return email.render({ site, issue: views.issue(issue), linkBase: site.baseUrl });
     },
     text(issue: ComposedIssue) {
-      return tidyText(set.render('text.hbs', { site, ...textIssueView(issue, width, tokens) }));
+      return tidyText(set.render('text.hbs', Object.assign({ site }, textIssueView(issue, width, tokens))));
     },
     issueContent(issue: ComposedIssue) {
       return html('web/content.hbs', { site, issue: views.issue(issue), linkBase: site.baseUrl }).trim();
@@ -46,7 +46,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
     archivePages(composed: ComposedSite) {
       return archivePageViews(site, composed, views).map(({ path, context }) => ({
         path,
-        html: html('web/archive.hbs', { ...context, linkBase: context.page.root }),
+        html: html('web/archive.hbs', Object.assign({}, context, { linkBase: context.page.root })),
       }));
     },
     categoryPage(page: CategoryPage, composed: ComposedSite) {

@@ -71,15 +71,18 @@ export class IssueViews {
   issue(issue: ComposedIssue): IssueView {
     const known = this.issues.get(issue);
     if (known) return known;
-    const sections = issue.sections.map((section) => ({ ...section, items: section.items.map((item) => this.item(item, issue)) }));
-    const view: IssueView = {
-      ...issue,
+    // Object.assign rather than `{ ...issue, sections }`: V8 copies an object and then adds properties to
+    // the copy on a slow path, several times slower than assigning into a fresh object (same keys, same order).
+    const sections: SectionView[] = issue.sections.map((section) =>
+      Object.assign({}, section, { items: section.items.map((item) => this.item(item, issue)) }),
+    );
+    const view: IssueView = Object.assign({}, issue, {
       sections,
       items: sections.flatMap((section) => section.items),
       categories: issue.categories.map((category) => this.category(category)),
       noteHtml: issue.note.trim() === '' ? '' : markdownToHtml(issue.note, issue.url).trim(),
       isDraft: issue.status === 'draft',
-    };
+    });
     this.issues.set(issue, view);
     return view;
   }
@@ -93,12 +96,10 @@ export class IssueViews {
       body = bodyToHtml(item.body, issue.url, this.tokens.of(item));
       this.bodies.set(item, body);
     }
-    const view: ItemView = {
-      ...item,
-      ...body,
+    const view: ItemView = Object.assign({}, item, body, {
       url: `${issue.url}#${item.anchor}`,
       categoryLinks: item.categories.map((category) => this.category(category)),
-    };
+    });
     this.items.set(item, { issue, view });
     return view;
   }
@@ -110,6 +111,6 @@ export class IssueViews {
       url = categoryView(category, this.baseUrl).url;
       this.categoryUrls.set(category.slug, url);
     }
-    return { ...category, path: `categories/${category.slug}/`, url };
+    return Object.assign({}, category, { path: `categories/${category.slug}/`, url });
   }
 }

@@ -41,8 +41,8 @@ export function compileFeedFormats(templates: TemplateSources): FeedFormats {
     }
   };
   return {
-    rss: (feed, selfUrl) => render(FEED_TEMPLATES.rss, rss, { ...feed, selfUrl }),
-    atom: (feed, selfUrl) => render(FEED_TEMPLATES.atom, atom, { ...feed, selfUrl }),
+    rss: (feed, selfUrl) => render(FEED_TEMPLATES.rss, rss, Object.assign({}, feed, { selfUrl })),
+    atom: (feed, selfUrl) => render(FEED_TEMPLATES.atom, atom, Object.assign({}, feed, { selfUrl })),
     json: (feed, selfUrl) => `${JSON.stringify(jsonFeed(feed, selfUrl), null, 2)}\n`,
   };
 }
