@@ -8,7 +8,7 @@ import type { Citation, CitationPart } from './types.js';
  * italics and wire services roman. A publication not in sources.yaml is treated as a periodical.
  */
 export function formatCitation(sourceRefs: SourceRef[], knownSources: Source[]): Citation {
-  const styles = new Map(knownSources.map((source) => [source.name.toLowerCase(), source.style]));
+  const styles = stylesOf(knownSources);
   const parts: CitationPart[] = sourceRefs.map((ref) => ({
     publication: ref.publication,
     style: styles.get(ref.publication.toLowerCase()) ?? 'periodical',
@@ -23,4 +23,16 @@ export function formatCitation(sourceRefs: SourceRef[], knownSources: Source[]):
       .map((part) => `${part.style === 'periodical' ? `*${part.publication}*` : part.publication}, ${part.dateText}`)
       .join('; '),
   };
+}
+
+/** Citation style by lower-cased publication name, worked out once per list of sources. */
+const stylesByList = new WeakMap<Source[], Map<string, Source['style']>>();
+
+function stylesOf(knownSources: Source[]): Map<string, Source['style']> {
+  let styles = stylesByList.get(knownSources);
+  if (!styles) {
+    styles = new Map(knownSources.map((source) => [source.name.toLowerCase(), source.style]));
+    stylesByList.set(knownSources, styles);
+  }
+  return styles;
 }

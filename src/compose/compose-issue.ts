@@ -40,7 +40,7 @@ export function composeIssue(publication: Publication, issue: Issue, neighbours:
     items: displayed,
     hasSections: sections.some((section) => section.title !== undefined),
     path,
-    url: new URL(path, config.baseUrl).href,
+    url: config.baseUrl + path,
     copyright: (config.copyright ?? `© {year} ${config.publisher}`).replaceAll('{year}', issue.date.slice(0, 4)),
     previous: neighbours.previous && issueLink(config, neighbours.previous),
     next: neighbours.next && issueLink(config, neighbours.next),
@@ -53,7 +53,7 @@ export function issuePath(number: number): string {
 
 function issueLink(config: Config, issue: Issue): IssueLink {
   const path = issuePath(issue.number);
-  return { number: issue.number, dateText: formatLongDate(issue.date), path, url: new URL(path, config.baseUrl).href };
+  return { number: issue.number, dateText: formatLongDate(issue.date), path, url: config.baseUrl + path };
 }
 
 function composeItem(publication: Publication, item: Item, anchor: string): ComposedItem {
@@ -93,9 +93,11 @@ function issueCategories(config: Config, issue: Issue): CategoryLink[] {
   return inConfigOrder(config, names);
 }
 
+/** Unique names sorted by their place in the config's vocabulary; unknown names (invalid anyway) last. */
 function inConfigOrder(config: Config, names: string[]): CategoryLink[] {
-  const wanted = new Set(names);
-  const ordered = config.categories.filter((name) => wanted.has(name));
-  const unknown = [...wanted].filter((name) => !config.categories.includes(name));
-  return [...ordered, ...unknown].map((name) => ({ name, slug: slugify(name) }));
+  const rank = (name: string) => {
+    const index = config.categories.indexOf(name);
+    return index < 0 ? config.categories.length : index;
+  };
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b)).map((name) => ({ name, slug: slugify(name) }));
 }

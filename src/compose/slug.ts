@@ -1,5 +1,17 @@
+const slugs = new Map<string, string>();
+
 /** A URL-safe slug: `Human Rights and Humanitarian Issues` -> `human-rights-and-humanitarian-issues`. */
 export function slugify(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = makeSlug(name);
+    // Category names are a small vocabulary: remembering them all is cheap.
+    if (slugs.size < 10_000) slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function makeSlug(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -22,7 +22,10 @@ export const configSchema = z
     /** Organisation that publishes it; shown in the footer. */
     publisher: text('the publisher'),
     /** Absolute URL the site is served from, used for feeds, email links and canonical URLs. */
-    baseUrl: httpUrl.transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+    baseUrl: httpUrl.transform((url) => {
+      const { href } = new URL(url);
+      return href.endsWith('/') ? href : `${href}/`;
+    }),
     /** BCP 47 language tag of the publication, such as "en". */
     language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'expected a language tag such as "en" or "en-US"' }).default('en'),
     /** One-sentence description for feeds and the archive page. */

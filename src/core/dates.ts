@@ -14,8 +14,9 @@ export function isIsoDate(text: string): boolean {
 
 /** `2020-01-13` -> `January 13, 2020`, the house style for dates in text and citations. */
 export function formatLongDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  const month = Number(isoDate.slice(5, 7));
+  const day = Number(isoDate.slice(8, 10));
+  return `${MONTHS[month - 1]} ${day}, ${isoDate.slice(0, 4)}`;
 }
 
 /** Add whole days to an ISO date. */
