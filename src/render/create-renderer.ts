@@ -10,6 +10,9 @@ import { IssueViews, siteView } from './views.js';
 /** Plain-text lines wrap here unless the options say otherwise (house style: 72-78 columns). */
 export const DEFAULT_TEXT_WIDTH = 72;
 
+/** The template of dist/style.css, shared by every web page. */
+const STYLESHEET_TEMPLATE = 'web/style.css.hbs';
+
 /**
  * Compile a template set once and return the renderer: pure functions from the render model to email
  * HTML, plain text and web pages. Every template is parsed up front, so a broken template fails here
@@ -48,6 +51,9 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         path,
         html: html('web/archive.hbs', Object.assign({}, context, { linkBase: context.page.root })),
       }));
+    },
+    stylesheet() {
+      return set.render(STYLESHEET_TEMPLATE, { site });
     },
     categoryPage(page: CategoryPage, composed: ComposedSite) {
       const category = views.category(page.category);

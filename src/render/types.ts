@@ -35,6 +35,11 @@ export interface Renderer {
   issuePage(issue: ComposedIssue, site: ComposedSite): string;
   /** The paginated archive, newest first: index.html, page/2/index.html, ... */
   archivePages(site: ComposedSite): RenderedPage[];
+  /**
+   * The web pages' one shared stylesheet, dist/style.css (web/style.css.hbs, by default the
+   * `web-styles` partial); every page links it relatively through `page.root`.
+   */
+  stylesheet(): string;
   /** One category's page, dist/categories/<slug>/index.html. */
   categoryPage(page: CategoryPage, site: ComposedSite): string;
 }

@@ -54,6 +54,7 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   const hashes = new ModelHashes(remembered);
   const keys: OutputKeys = new Map();
   const add = (file: string, kind: PlannedOutput['kind'], ...parts: string[]) => keys.set(file, { kind, key: hash(...parts) });
+  add(STYLESHEET, 'page', 'stylesheet');
   for (const { issue } of plan.issues) {
     const key = hashes.issue(issue);
     keys.set(`${issue.path}index.html`, { kind: 'page', key });
@@ -79,6 +80,12 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   const issues = new Map(plan.issues.map(({ issue }) => [issue, hashes.all(issue)]));
   return { keys, issues };
 }
+
+/**
+ * The web pages' shared stylesheet, relative to the output folder. It shows the templates alone, which the
+ * global key covers: its own key is constant, so it is rewritten exactly when the templates change.
+ */
+export const STYLESHEET = 'style.css';
 
 /** Path of archive page `number` (1 is the site's index), as the renderer names it. */
 export function archivePagePath(number: number): string {

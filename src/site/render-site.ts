@@ -2,7 +2,7 @@ import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types
 import { categoryPath, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
-import { archivePagePath } from './output-keys.js';
+import { archivePagePath, STYLESHEET } from './output-keys.js';
 import type { SitePlan } from './plan-site.js';
 
 /** One file of the build: its path relative to the output folder, its text, and what it is (for the summary). */
@@ -16,10 +16,12 @@ export interface OutputFile {
  * Render the files of the plan, one at a time, so a large archive is never held in memory at once; with
  * `wanted`, only the files it names (an incremental build). Pure apart from the renderer's work: nothing
  * here reads or writes files. A category page is given each entry's issue without the issue's other
- * items, in every build, so that its output depends only on what its key covers.
+ * items, in every build, so that its output depends only on what its key covers. The pages' shared
+ * stylesheet is written by every build (a one-issue build too, so its pages never link a missing file).
  */
 export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, wanted?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
   const want = (file: string) => !wanted || wanted.has(file);
+  if (want(STYLESHEET)) yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'page' };
   for (const { issue, site } of plan.issues) {
     if (want(`${issue.path}index.html`)) yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
     if (want(`${issue.path}email.html`)) yield { path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' };

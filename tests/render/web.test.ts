@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposedIssue, ComposedSite } from '../../src/compose/types.js';
 import { EXAMPLE_ROOT, linkTargets, removeFixture, renderPublication, writeFixture, type Rendered } from './fixture.js';
@@ -48,11 +50,11 @@ describe('issue page', () => {
     expect(first).toContain('<a class="newer" rel="next" href="../../issues/2/">Next: No. 2, January 13, 2020 →</a>');
   });
 
-  it('carries the citation, its CSS inline and no script or external stylesheet', () => {
+  it('carries the citation, links the shared stylesheet relatively and inlines no CSS', () => {
     expect(html.replace(/\s+/g, ' ')).toContain('does not require. <span class="citation">(<a href="https://www.themoscowtimes.com/2019/12/17/story"><em>The Moscow Times</em></a>, December 17, 2019; Reuters, December 29, 2019)</span></p>');
-    expect(html).toContain('<style>');
-    expect(html).not.toMatch(/<link[^>]+stylesheet/);
-    expect(html).toContain('max-width: 680px');
+    expect([...html.matchAll(/<link[^>]+stylesheet[^>]*>/g)].map((match) => match[0])).toEqual(['<link rel="stylesheet" href="../../style.css">']);
+    expect(html).not.toMatch(/<style[\s>]/);
+    expect(html).not.toContain('max-width: 680px');
   });
 
   it('escapes a hostile headline and sanitises a hostile body', () => {
@@ -170,5 +172,33 @@ describe('web pages of the example publication', () => {
     const newest = site.issues[0]!;
     await expect(renderer.issuePage(newest, site)).toMatchFileSnapshot(`snapshots/example-${newest.number}.html`);
     await expect(renderer.archivePages(site)[0]!.html).toMatchFileSnapshot('snapshots/example-archive.html');
+  });
+});
+
+describe('the shared stylesheet', () => {
+  it('is the web-styles partial, linked from every page by its depth', async () => {
+    const { renderer, site } = await renderPublication(EXAMPLE_ROOT);
+    const styles = await readFile(path.join(EXAMPLE_ROOT, 'templates/partials/web-styles.hbs'), 'utf8');
+    expect(renderer.stylesheet()).toBe(styles);
+    expect(renderer.stylesheet()).toContain('max-width: 680px');
+    const link = (html: string) => /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+    expect(link(renderer.archivePages(site)[0]!.html)).toBe('./style.css');
+    expect(link(renderer.categoryPage(site.categories[0]!, site))).toBe('../../style.css');
+    expect(link(renderer.issuePage(site.issues[0]!, site))).toBe('../../style.css');
+  });
+
+  it('follows a publication that overrides web-styles, and leaves the email its inline styles', async () => {
+    const root = await writeFixture({ 'templates/partials/web-styles.hbs': 'body { color: #123456; }\n' });
+    try {
+      const { renderer, issue, site } = await renderPublication(root);
+      expect(renderer.stylesheet()).toBe('body { color: #123456; }\n');
+      expect(renderer.issuePage(issue(2), site)).not.toContain('#123456');
+      const email = await renderer.email(issue(2));
+      expect(email).toContain('<style');
+      expect(email).toMatch(/<td[^>]+style="/);
+      expect(email).not.toMatch(/<link[^>]+stylesheet/);
+    } finally {
+      await removeFixture(root);
+    }
   });
 });

@@ -37,6 +37,7 @@ export function fakeRendering(options: { failOn?: number } = {}): Rendering {
     issueContent: (issue) => `<p>${issue.number}</p>`,
     issuePage: (issue, site) => `page ${issue.number} of ${listed(site)}; previous ${issue.previous?.number ?? '-'}; next ${issue.next?.number ?? '-'}`,
     archivePages: (site: ComposedSite) => [{ path: 'index.html', html: `archive ${listed(site)}` }],
+    stylesheet: () => 'body { color: black }\n',
     categoryPage: (page: CategoryPage) => `category ${page.category.slug}: ${page.entries.map((entry) => entry.issue.number).join(',')}`,
   };
   return { readTemplates, createRenderer: () => renderer };
