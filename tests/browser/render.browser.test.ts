@@ -32,6 +32,8 @@ interface Document {
   name: string;
   file: string;
   headlines: number;
+  /** A web page (which links the shared stylesheet), not an email. */
+  web: boolean;
 }
 
 describe.skipIf(!AVAILABLE)('rendered pages in Chromium', { timeout: 120_000 }, () => {
@@ -64,6 +66,7 @@ describe.skipIf(!AVAILABLE)('rendered pages in Chromium', { timeout: 120_000 }, 
           for (const document of documents) {
             await page.goto(pathToFileURL(document.file).href);
             const label = `${document.name} at ${width} px, ${scheme}`;
+            if (document.web) expect(await styled(page), `${label}: style.css applied`).toBe(true);
             expect(await horizontalOverflow(page), label).toBe(0);
             await expectHeadlinesVisible(page, document, width);
             await page.screenshot({ path: path.join(SCREENSHOTS, `${document.name}-${width}-${scheme}.png`) });
@@ -83,6 +86,7 @@ describe.skipIf(!AVAILABLE)('rendered pages in Chromium', { timeout: 120_000 }, 
     try {
       await page.goto(pathToFileURL(file).href);
       expect(await horizontalOverflow(page)).toBeGreaterThan(0);
+      expect(await styled(page)).toBe(false);
       expect((await seriousViolations(page)).join('\n')).toMatch(/image-alt|html-has-lang/);
     } finally {
       await page.context().close();
@@ -90,25 +94,45 @@ describe.skipIf(!AVAILABLE)('rendered pages in Chromium', { timeout: 120_000 }, 
   });
 });
 
-/** Render the example's issue with sections, the fixture's hostile issue, an archive and a category page. */
+/**
+ * Render the example's issue with sections, the fixture's hostile issue, an archive and a category page,
+ * each publication into a folder of its own laid out as dist/ is, with its style.css beside index.html,
+ * so the pages load their shared stylesheet through their relative link as they do when opened from disk.
+ */
 async function writeDocuments(folder: string, fixtureRoot: string, documents: Document[]): Promise<void> {
   const example = await renderPublication(EXAMPLE_ROOT);
   const withSections = example.site.issues.find((issue) => issue.hasSections) ?? example.site.issues[0]!;
   const fixture = await renderPublication(fixtureRoot);
   const hostile = fixture.issue(2);
-  const pages: Array<[string, string, number]> = [
-    ['example-issue', example.renderer.issuePage(withSections, example.site), withSections.items.length],
-    ['example-email', await example.renderer.email(withSections), withSections.items.length],
-    ['hostile-issue', fixture.renderer.issuePage(hostile, fixture.site), hostile.items.length],
-    ['hostile-email', await fixture.renderer.email(hostile), hostile.items.length],
-    ['example-archive', example.renderer.archivePages(example.site)[0]!.html, 0],
-    ['example-category', example.renderer.categoryPage(example.site.categories[0]!, example.site), example.site.categories[0]!.entries.length],
+  const category = example.site.categories[0]!;
+  const pages: Array<[string, string, string, number]> = [
+    ['example-issue', `example/${withSections.path}index.html`, example.renderer.issuePage(withSections, example.site), withSections.items.length],
+    ['example-email', `example/${withSections.path}email.html`, await example.renderer.email(withSections), withSections.items.length],
+    ['hostile-issue', `fixture/${hostile.path}index.html`, fixture.renderer.issuePage(hostile, fixture.site), hostile.items.length],
+    ['hostile-email', `fixture/${hostile.path}email.html`, await fixture.renderer.email(hostile), hostile.items.length],
+    ['example-archive', 'example/index.html', example.renderer.archivePages(example.site)[0]!.html, 0],
+    ['example-category', `example/categories/${category.category.slug}/index.html`, example.renderer.categoryPage(category, example.site), category.entries.length],
   ];
-  for (const [name, html, headlines] of pages) {
-    const file = path.join(folder, `${name}.html`);
-    await writeFile(file, html);
-    documents.push({ name, file, headlines });
+  await writeAt(folder, 'example/style.css', example.renderer.stylesheet());
+  await writeAt(folder, 'fixture/style.css', fixture.renderer.stylesheet());
+  for (const [name, relative, html, headlines] of pages) {
+    documents.push({ name, file: await writeAt(folder, relative, html), headlines, web: !relative.endsWith('email.html') });
   }
+}
+
+async function writeAt(folder: string, relative: string, text: string): Promise<string> {
+  const file = path.join(folder, relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
+}
+
+/** Whether the shared stylesheet was applied: the layout's column is narrowed by it (680px at most). */
+async function styled(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const wrap = document.querySelector('main.wrap');
+    return wrap !== null && getComputedStyle(wrap).maxWidth === '680px';
+  });
 }
 
 /** A page in a context of its own; nothing may be fetched from the network (the documents are self-contained). */
