@@ -20,7 +20,7 @@ const STYLESHEET_TEMPLATE = 'web/style.css.hbs';
  */
 export function createRenderer(templates: TemplateSources, options: RendererOptions): Renderer {
   const set = compileTemplates(templates);
-  const site = siteView(options.publication);
+  const site = siteView(options.publication, options.standalone);
   const tokens = new ItemTokens();
   const views = new IssueViews(site.baseUrl, tokens);
   const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));

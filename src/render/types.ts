@@ -55,4 +55,6 @@ export interface RendererOptions {
    * (no markers) is rendered directly either way.
    */
   emailPath?: 'fast' | 'direct';
+  /** Web pages hold their CSS instead of linking the site's style.css: for one page printed on its own. */
+  standalone?: boolean;
 }

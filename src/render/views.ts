@@ -8,6 +8,8 @@ export interface SiteView extends PublicationInfo {
   /** Absolute URL of the archive's first page. */
   archiveUrl: string;
   feeds: { rss: string; atom: string; json: string };
+  /** Pages carry their stylesheet inside them (a page printed on its own), instead of linking style.css. */
+  standalone: boolean;
 }
 
 /** A category with the absolute URL of its page. */
@@ -38,12 +40,13 @@ export interface IssueView extends Omit<ComposedIssue, 'sections' | 'items' | 'c
   isDraft: boolean;
 }
 
-export function siteView(publication: PublicationInfo): SiteView {
+export function siteView(publication: PublicationInfo, standalone = false): SiteView {
   const url = (path: string) => new URL(path, publication.baseUrl).href;
   return {
     ...publication,
     archiveUrl: publication.baseUrl,
     feeds: { rss: url('feed.xml'), atom: url('atom.xml'), json: url('feed.json') },
+    standalone,
   };
 }
 

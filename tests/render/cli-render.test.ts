@@ -36,6 +36,12 @@ describe('monitor render <N> --format', () => {
     expect(out).toContain('Draft: this issue is not published yet.');
   });
 
+  it('prints a web page that carries its own CSS, since it stands alone', async () => {
+    const { out } = await run(['render', '2', '--format', 'web', '--root', root]);
+    expect(out).toMatch(/<style>\s*\S[\s\S]*<\/style>/);
+    expect(out).not.toContain('style.css');
+  });
+
   it('exits 1 without a stack for an unknown issue, naming the issues there are', async () => {
     const { code, out, err } = await run(['render', '9', '--format', 'text', '--root', root]);
     expect(code).toBe(1);

@@ -17,8 +17,9 @@ export async function run(args: unknown[], options: RenderOptions, io: CommandIO
   for (const problem of warnings) io.err(`${formatProblem(problem)}\n`);
   const site = composeSite(publication, { drafts: true });
   const issue = findIssue(site, wanted);
-  const renderer = createRenderer(await readTemplates(io.root), { publication: site.publication });
   const format = options.format ?? 'web';
+  // A page printed on its own cannot reach the site's style.css: it carries its CSS.
+  const renderer = createRenderer(await readTemplates(io.root), { publication: site.publication, standalone: format === 'web' });
   const output =
     format === 'email' ? await renderer.email(issue) : format === 'text' ? renderer.text(issue) : renderer.issuePage(issue, site);
   io.out(output.endsWith('\n') ? output : `${output}\n`);
