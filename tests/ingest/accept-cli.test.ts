@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/publication.js';
 import { readItemFile } from '../../src/content/index.js';
 import { candidateToItem, nextItemFileName } from '../../src/ingest/candidate-to-item.js';
 import { writePublication } from './publication.js';
@@ -43,9 +43,7 @@ async function publicationWithCandidates(files: Record<string, string>): Promise
 }
 
 async function monitor(root: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { root, out: (text) => void (out += text), err: (text) => void (err += text), isTTY: false });
+  const { code, stdout: out, stderr: err } = await runCli(args, root);
   return { code, out, err };
 }
 

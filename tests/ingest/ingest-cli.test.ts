@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/publication.js';
 import { gzipBomb, redirect, serve, startFeedServer, type FeedServer } from './feed-server.js';
 import { fixtureBytes, fixtureText } from './fixtures.js';
 import { writePublication } from './publication.js';
@@ -32,9 +32,7 @@ async function publication(feeds: Record<string, string>, options: { citedUrl?: 
 }
 
 async function monitor(root: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { root, out: (text) => void (out += text), err: (text) => void (err += text), isTTY: false });
+  const { code, stdout: out, stderr: err } = await runCli(args, root);
   return { code, out, err };
 }
 
