@@ -110,7 +110,8 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .option('--drafts', 'include draft issues (never in feeds)')
     .option('--json', 'print the build summary as JSON')
     .action(action('build'));
-  command('render <number>', 'print one issue in one format to standard output')
+  command('render', 'print one issue in one format to standard output')
+    .argument('<number>', 'the issue number', positiveInteger)
     .addOption(new Option('--format <format>', 'output format').choices(['email', 'text', 'web']).default('web'))
     .action(action('render'));
   command('preview', 'serve the site with rebuild and live reload while files change')
@@ -118,13 +119,15 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .option('--issue <n>', 'open this issue\'s preview', positiveInteger)
     .option('--open', 'open the preview in a browser')
     .action(action('preview'));
-  command('send <number>', 'send one issue as a multipart email through SMTP')
+  command('send', 'send one issue as a multipart email through SMTP')
+    .argument('<number>', 'the issue number', positiveInteger)
     .requiredOption('--to <address>', 'recipient address (repeat for several)', collect, [])
     .option('--smtp <url>', 'SMTP server URL, such as smtps://user:pass@mail.example.org:465 (default: $MONITOR_SMTP_URL)')
     .option('--test', 'mark the subject [TEST] (a proof)')
     .option('--force', 'send again to a list that already received this issue')
     .action(action('send'));
-  command('export <number>', 'write one issue as a message file for a mail client or service')
+  command('export', 'write one issue as a message file for a mail client or service')
+    .argument('<number>', 'the issue number', positiveInteger)
     .option('--eml', 'write an .eml file (the default and only format)')
     .option('--out <file>', 'where to write it, relative to the publication folder (default: issue-<N>.eml there)')
     .action(action('export'));

@@ -37,6 +37,11 @@ describe('the monitor binary', () => {
     expect((await monitor(['validate', '--no-such-flag'])).code).toBe(2);
     expect((await monitor(['no-such-command'])).code).toBe(2);
     expect((await monitor(['render', 'x', '--format', 'pdf'])).code).toBe(2);
+    for (const args of [['render', 'latest'], ['send', 'latest', '--to', 'ed@example.org'], ['export', 'latest']]) {
+      const { code, stderr } = await monitor(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain('expected a whole number such as 2359');
+    }
   });
 
   it('reports a broken item with file and line, exit 1 and no stack trace', async () => {

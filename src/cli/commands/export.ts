@@ -2,7 +2,6 @@ import path from 'node:path';
 import { formatProblem } from '../../core/problems.js';
 import { composeMessage, readIssueEmail, writeEml } from '../../send/index.js';
 import type { CommandIO } from '../io.js';
-import { parseIssueNumber } from './send.js';
 
 interface ExportOptions {
   eml?: boolean;
@@ -15,7 +14,7 @@ interface ExportOptions {
  * header (the service adds its list) and `X-Unsent: 1`, so a mail client opens it as a draft.
  */
 export async function run(args: unknown[], options: ExportOptions, io: CommandIO): Promise<number> {
-  const number = parseIssueNumber(args[0]);
+  const number = args[0] as number;
   const file = path.resolve(io.root, options.out ?? `issue-${number}.eml`);
   const email = await readIssueEmail(io.root, number);
   for (const warning of email.warnings) io.err(`${formatProblem(warning)}\n`);

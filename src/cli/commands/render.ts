@@ -12,7 +12,7 @@ interface RenderOptions {
 
 /** `monitor render <N> --format email|text|web`: one issue, drafts included, on standard output. */
 export async function run(args: unknown[], options: RenderOptions, io: CommandIO): Promise<number> {
-  const wanted = issueNumber(args[0]);
+  const wanted = args[0] as number;
   const { publication, warnings } = await loadPublication(io.root);
   for (const problem of warnings) io.err(`${formatProblem(problem)}\n`);
   const site = composeSite(publication, { drafts: true });
@@ -24,12 +24,6 @@ export async function run(args: unknown[], options: RenderOptions, io: CommandIO
     format === 'email' ? await renderer.email(issue) : format === 'text' ? renderer.text(issue) : renderer.issuePage(issue, site);
   io.out(output.endsWith('\n') ? output : `${output}\n`);
   return 0;
-}
-
-function issueNumber(value: unknown): number {
-  const text = String(value ?? '');
-  if (!/^\d+$/.test(text)) throw new MonitorError(`"${text}" is not an issue number; give the number of an issue, such as: monitor render 2359`);
-  return Number(text);
 }
 
 function findIssue(site: ComposedSite, number: number): ComposedIssue {

@@ -15,7 +15,7 @@ interface SendOptions {
 
 /** `monitor send <N> --to ADDR`: send the issue's email through SMTP and remember it in the sent-log. */
 export async function run(args: unknown[], options: SendOptions, io: CommandIO): Promise<number> {
-  const number = parseIssueNumber(args[0]);
+  const number = args[0] as number;
   const to = checkRecipients(options.to);
   const smtpUrl = resolveSmtpUrl(options.smtp);
   const email = await readIssueEmail(io.root, number);
@@ -33,13 +33,6 @@ export async function run(args: unknown[], options: SendOptions, io: CommandIO):
   if (report.rejected.length > 0) throw new MonitorError(partialFailure(report));
   io.out(`${sentLine(message, report, redactSmtpUrl(smtpUrl))}\n`);
   return 0;
-}
-
-/** The positional `<number>`, a positive whole number. */
-export function parseIssueNumber(value: unknown): number {
-  const text = String(value ?? '');
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`"${text}" is not an issue number; expected a whole number such as 2359`);
-  return Number(text);
 }
 
 function checkRecipients(addresses: string[]): string[] {
