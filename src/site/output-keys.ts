@@ -54,7 +54,7 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   const hashes = new ModelHashes(remembered);
   const keys: OutputKeys = new Map();
   const add = (file: string, kind: PlannedOutput['kind'], ...parts: string[]) => keys.set(file, { kind, key: hash(...parts) });
-  add(STYLESHEET, 'page', 'stylesheet');
+  add(STYLESHEET, 'asset', 'stylesheet');
   for (const { issue } of plan.issues) {
     const key = hashes.issue(issue);
     keys.set(`${issue.path}index.html`, { kind: 'page', key });

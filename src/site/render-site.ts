@@ -9,7 +9,7 @@ import type { SitePlan } from './plan-site.js';
 export interface OutputFile {
   path: string;
   text: string;
-  kind: 'page' | 'email' | 'feed';
+  kind: 'page' | 'email' | 'feed' | 'asset';
 }
 
 /**
@@ -21,7 +21,7 @@ export interface OutputFile {
  */
 export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, wanted?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
   const want = (file: string) => !wanted || wanted.has(file);
-  if (want(STYLESHEET)) yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'page' };
+  if (want(STYLESHEET)) yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'asset' };
   for (const { issue, site } of plan.issues) {
     if (want(`${issue.path}index.html`)) yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
     if (want(`${issue.path}email.html`)) yield { path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' };

@@ -13,7 +13,7 @@ import { globalKey, outputKeys, type OutputKeys } from './output-keys.js';
 import { planSite, type SitePlan } from './plan-site.js';
 import { renderSite, type OutputFile } from './render-site.js';
 import { writeChanges } from './write-changes.js';
-import { writeSite, type WriteCounts } from './write-site.js';
+import { noCounts, writeSite, type WriteCounts } from './write-site.js';
 
 /** One build, as buildSite decided it after its quick checks. */
 export interface BuildRun {
@@ -128,7 +128,7 @@ async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed 
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   const outputs: Record<string, OutputRecord> = { ...previous.outputs };
   for (const gone of removed) delete outputs[gone];
-  let counts: WriteCounts = { page: 0, email: 0, feed: 0 };
+  let counts = noCounts();
   if (files.length > 0 || removed.length > 0) {
     forgetBuildState(file);
     counts = writeChanges(run.out, files, removed, (output, stats) => {

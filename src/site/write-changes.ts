@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from './render-site.js';
-import { safeRelative, type WriteCounts, type WriteOptions } from './write-site.js';
+import { noCounts, safeRelative, type WriteCounts, type WriteOptions } from './write-site.js';
 
 /**
  * Apply an incremental build to `out` in place. The changed files are already rendered, in memory, so
@@ -27,7 +27,7 @@ export function writeChanges(out: string, files: OutputFile[], removed: string[]
     for (const folder of madeFolders.reverse()) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  const counts: WriteCounts = { page: 0, email: 0, feed: 0 };
+  const counts = noCounts();
   for (const { file, target, temporary } of staged) {
     renameSync(temporary, target);
     if (written) written(file, statSync(target));

@@ -18,6 +18,11 @@ export interface WriteOptions {
 /** How many files of each kind were written. */
 export type WriteCounts = Record<OutputFile['kind'], number>;
 
+/** No file written yet. */
+export function noCounts(): WriteCounts {
+  return { page: 0, email: 0, feed: 0, asset: 0 };
+}
+
 /**
  * Write the files into a temporary folder next to `out` (same file system, so renames are atomic) and
  * swap it into place only when every file was written. On any failure the temporary folder is removed
@@ -67,7 +72,7 @@ function linkTree(folder: string, copy: string): void {
  * is unlinked first: writing into it would change the previous output's file too, through the shared link.
  */
 async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, linked: boolean, written: WriteOptions['written']): Promise<WriteCounts> {
-  const counts: WriteCounts = { page: 0, email: 0, feed: 0 };
+  const counts = noCounts();
   const made = new Set<string>();
   for await (const file of files) {
     const target = path.join(folder, safeRelative(file.path));

@@ -29,7 +29,7 @@ describe('writeSite', () => {
   it('writes the files and counts them by kind', async () => {
     const { root, out } = await workspace();
     const counts = await writeSite(files([['index.html', 'a'], ['issues/1/index.html', 'b'], ['feed.xml', '<rss/>']]), { out, root, keepPrevious: false });
-    expect(counts).toEqual({ page: 2, email: 0, feed: 1 });
+    expect(counts).toEqual({ page: 2, email: 0, feed: 1, asset: 0 });
     expect(await readFile(path.join(out, 'issues/1/index.html'), 'utf8')).toBe('b');
     expect(await leftovers(out)).toEqual([]);
   });
