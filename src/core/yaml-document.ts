@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { Place, Problem } from './problems.js';
 import { error } from './problems.js';
 
@@ -44,7 +45,17 @@ export function parseYamlWithPositions(file: string, text: string, firstLine = 1
   };
 }
 
+/**
+ * The yaml package is loaded on first use: a run whose files are all fine never needs it, and loading it
+ * costs about 45 ms. It is a CommonJS package, so `require` gives the same instance an import would.
+ */
+let yamlPackage: typeof import('yaml') | undefined;
+function loadYaml(): typeof import('yaml') {
+  return (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 function parsePositioned(file: string, text: string, firstLine: number): PositionedYaml {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const placeAt = (offset: number, path: FieldPath): Place => {
@@ -84,6 +95,7 @@ function parsePositioned(file: string, text: string, firstLine: number): Positio
 }
 
 function childOf(node: unknown, segment: PropertyKey): { key?: Node; value: unknown } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = loadYaml();
   if (isMap(node)) {
     const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
     if (!pair) return undefined;
