@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
@@ -13,7 +12,7 @@ import { globalKey, outputKeys, type OutputKeys } from './output-keys.js';
 import { planSite, type SitePlan } from './plan-site.js';
 import { renderSite, type OutputFile } from './render-site.js';
 import { writeChanges } from './write-changes.js';
-import { noCounts, writeSite, type WriteCounts } from './write-site.js';
+import { noCounts, writeSite, type WriteCounts, type WrittenFile } from './write-site.js';
 
 /** One build, as buildSite decided it after its quick checks. */
 export interface BuildRun {
@@ -94,10 +93,10 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
   forgetBuildState(file);
   const outputs: Record<string, OutputRecord> = {};
   const written: string[] = [];
-  const record = (output: OutputFile, stats: Stats) => {
+  const record = (output: WrittenFile) => {
     const planned = keys.get(output.path);
     if (!planned) throw new Error(`build output ${output.path} has no cache key; output-keys.ts and render-site.ts disagree`);
-    outputs[output.path] = [planned.key, stats.size, stats.mtimeMs];
+    outputs[output.path] = [planned.key, output.size, output.mtimeMs];
     written.push(output.path);
   };
   const counts = await writeSite(renderSite(plan, renderer, templates), { out: run.out, root: run.root, keepPrevious: false, written: record });
@@ -131,8 +130,8 @@ async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed 
   let counts = noCounts();
   if (files.length > 0 || removed.length > 0) {
     forgetBuildState(file);
-    counts = writeChanges(run.out, files, removed, (output, stats) => {
-      outputs[output.path] = [keys.get(output.path)!.key, stats.size, stats.mtimeMs];
+    counts = writeChanges(run.out, files, removed, (output) => {
+      outputs[output.path] = [keys.get(output.path)!.key, output.size, output.mtimeMs];
     });
   }
   const totals = totalsOf(plan, keys);

@@ -30,7 +30,10 @@ export function writeChanges(out: string, files: OutputFile[], removed: string[]
   const counts = noCounts();
   for (const { file, target, temporary } of staged) {
     renameSync(temporary, target);
-    if (written) written(file, statSync(target));
+    if (written) {
+      const { size, mtimeMs } = statSync(target);
+      written({ path: file.path, kind: file.kind, size, mtimeMs });
+    }
     counts[file.kind] += 1;
   }
   for (const file of removed) removeOutput(out, file);

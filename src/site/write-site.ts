@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
+import { FileWriter, type FileStamp } from './file-writer.js';
 import type { OutputFile } from './render-site.js';
 
 export interface WriteOptions {
@@ -11,8 +12,13 @@ export interface WriteOptions {
   root: string;
   /** Start from a copy of the current output instead of an empty folder. */
   keepPrevious: boolean;
-  /** Told of every file written, with its stats (for the build's record of its output). */
-  written?: ((file: OutputFile, stats: Stats) => void) | undefined;
+  /** Told of every file written, with its size and mtime (for the build's record of its output). */
+  written?: ((file: WrittenFile) => void) | undefined;
+}
+
+/** A file of the build as written. */
+export interface WrittenFile extends FileStamp {
+  kind: OutputFile['kind'];
 }
 
 /** How many files of each kind were written. */
@@ -67,25 +73,26 @@ function linkTree(folder: string, copy: string): void {
 }
 
 /**
- * Write every file into `folder`, synchronously: thousands of small files are written several times
- * faster without a promise and a thread-pool round trip each. Over linked files (`linked`), each target
- * is unlinked first: writing into it would change the previous output's file too, through the shared link.
+ * Write every file into `folder` as it is rendered, from a worker thread (see FileWriter). Over linked
+ * files (`linked`), each target is unlinked first: writing into it would change the previous output's
+ * file too, through the shared link.
  */
 async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, linked: boolean, written: WriteOptions['written']): Promise<WriteCounts> {
   const counts = noCounts();
-  const made = new Set<string>();
-  for await (const file of files) {
-    const target = path.join(folder, safeRelative(file.path));
-    const parent = path.dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
+  const kinds: Array<OutputFile['kind']> = [];
+  const writer = new FileWriter(folder, linked);
+  try {
+    for await (const file of files) {
+      writer.write(safeRelative(file.path), file.text);
+      kinds.push(file.kind);
+      counts[file.kind] += 1;
     }
-    if (linked) rmSync(target, { force: true });
-    writeFileSync(target, file.text, 'utf8');
-    if (written) written(file, statSync(target));
-    counts[file.kind] += 1;
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
+  const stamps = await writer.finish();
+  if (written) stamps.forEach((stamp, index) => written({ ...stamp, kind: kinds[index]! }));
   return counts;
 }
 

@@ -51,6 +51,33 @@ describe('writeSite', () => {
     expect(await leftovers(out)).toEqual([]);
   });
 
+  it('keeps the previous output and leaves no temporary folder when a file cannot be written', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'one']]), { out, root, keepPrevious: false });
+    const before = await hashTree(out);
+    // issues/1 is written as a file, so the folder issues/1/ cannot be made for the next one.
+    const clash = files([['index.html', 'two'], ['issues/1', 'a file'], ['issues/1/index.html', 'x'], ['feed.xml', 'y']]);
+    await expect(writeSite(clash, { out, root, keepPrevious: false })).rejects.toThrow(/^cannot write the build output: (ENOTDIR|EEXIST).*issues\/1/);
+    expect(await hashTree(out)).toEqual(before);
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('tells of every file written with its size and modification time', async () => {
+    const { root, out } = await workspace();
+    const written: Array<{ path: string; kind: string; size: number }> = [];
+    await writeSite(files([['index.html', 'é'], ['issues/1/index.html', 'abc'], ['feed.xml', '<rss/>']]), {
+      out, root, keepPrevious: false, written: ({ path: file, kind, size, mtimeMs }) => {
+        expect(mtimeMs).toBeGreaterThan(0);
+        written.push({ path: file, kind, size });
+      },
+    });
+    expect(written).toEqual([
+      { path: 'index.html', kind: 'page', size: 2 },
+      { path: 'issues/1/index.html', kind: 'page', size: 3 },
+      { path: 'feed.xml', kind: 'feed', size: 6 },
+    ]);
+  });
+
   it('starts from a copy of the previous output when asked (a one-issue build)', async () => {
     const { root, out } = await workspace();
     await writeSite(files([['index.html', 'one'], ['issues/1/index.html', 'kept']]), { out, root, keepPrevious: false });
