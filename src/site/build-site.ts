@@ -65,22 +65,18 @@ export async function buildSite(root: string, options: BuildOptions = {}, render
   const drafts = Boolean(options.drafts);
   const cached = (options.cache ?? rendering === undefined) && options.issue === undefined;
   const file = stateFile(absoluteRoot, out, drafts);
-  const state = cached ? trustedState(file, out, drafts) : undefined;
-  const fresh = state && changedStamps(absoluteRoot, state.inputs);
-  if (state && !fresh) return unchanged(state, started);
+  const recorded = cached ? readBuildState(file, out, drafts) : undefined;
+  const intact = recorded && outputsIntact(out, recorded.outputs) ? recorded : undefined;
+  const fresh = intact && changedStamps(absoluteRoot, intact.inputs);
+  if (intact && !fresh) return unchanged(intact.header, started);
+  const previous = intact?.expand();
   const inputs = cached ? fresh ?? collectStamps(absoluteRoot) : undefined;
   const { runBuild } = await import('./run-build.js');
-  const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous: state, inputs, cache: options.cache !== false });
+  const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous, inputs, cache: options.cache !== false });
   return { ...summary, ms: Math.round(performance.now() - started) };
 }
 
-/** The state of the last build into `out`, if its output is still exactly as that build left it. */
-function trustedState(file: string, out: string, drafts: boolean): BuildState | undefined {
-  const state = readBuildState(file, out, drafts);
-  return state && outputsIntact(out, state.outputs) ? state : undefined;
-}
-
-function unchanged(state: BuildState, started: number): BuildSummary {
+function unchanged(state: Pick<BuildState, 'totals' | 'out' | 'warnings'>, started: number): BuildSummary {
   return {
     mode: 'unchanged', issues: 0, pages: 0, feeds: 0, emails: 0, written: [], removed: [], totals: state.totals,
     ms: Math.round(performance.now() - started), out: state.out, warnings: state.warnings,

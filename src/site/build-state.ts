@@ -3,10 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
-import type { Stamps } from './input-stamps.js';
+import { firstChange, StampTable, type Stamps } from './input-stamps.js';
 
 /** Bump when the shape of the state or the meaning of an output key changes. */
-const STATE_FORMAT = 1;
+const STATE_FORMAT = 2;
 /** The publication's cache folder, ignored by git; the content cache lives there too. */
 export const CACHE_FOLDER = '.monitor-cache';
 /** States kept for different output folders or options (preview builds elsewhere); older ones are removed. */
@@ -48,24 +48,111 @@ export interface BuildState {
 /** Where the state of builds of `root` into `out` with these options lives. */
 export function stateFile(root: string, out: string, drafts: boolean): string {
   const id = createHash('sha1').update(`${out}\0${drafts}`).digest('hex').slice(0, 16);
-  return path.join(root, CACHE_FOLDER, `site-${id}.json`);
+  return path.join(root, CACHE_FOLDER, `site-${id}.state`);
+}
+
+/**
+ * The first line of a state file (JSON), followed by the state's body: the `[mtimeMs, size]` of every
+ * input then of every output as 64-bit floats, the paths of the inputs then of the outputs joined by NUL
+ * (UTF-8), and the outputs' keys joined by NUL. The header is padded so that the floats are aligned and
+ * can be used where they lie.
+ */
+export interface StateHeader extends Omit<BuildState, 'inputs' | 'outputs'> {
+  /** Byte order of the floats. */
+  endian: string;
+  /** How many inputs and outputs. */
+  inputs: number;
+  outputs: number;
+  /** Byte lengths of the paths and of the keys. */
+  paths: number;
+  keys: number;
+  /** sha1 of the body: a state damaged anywhere below its header is not trusted. */
+  sum: string;
+}
+
+const ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+const NEWLINE = 10;
+const NUL = '\0';
+
+/**
+ * A state as read from its file. The stamps stay as compact as on disk, which is all a build with nothing
+ * changed needs; `expand` decodes the whole state for a build that has work to do.
+ */
+export class RecordedState {
+  constructor(
+    readonly header: StateHeader,
+    /** Stamps of the inputs, paths as in `BuildState.inputs`. */
+    readonly inputs: StampTable,
+    /** Stamps of the output files, paths relative to `out`. */
+    readonly outputs: StampTable,
+    private readonly keys: Buffer,
+  ) {}
+
+  /** The whole state, or undefined when its keys do not match its outputs. */
+  expand(): BuildState | undefined {
+    const keys = splitInto(this.keys.toString('utf8'), this.outputs.paths.length);
+    if (!keys) return undefined;
+    const inputs: Stamps = {};
+    this.inputs.paths.forEach((file, i) => { inputs[file] = this.inputs.stamp(i); });
+    const outputs: Record<string, OutputRecord> = {};
+    const { paths, values } = this.outputs;
+    paths.forEach((file, i) => { outputs[file] = [keys[i]!, values[2 * i + 1]!, values[2 * i]!]; });
+    const { format, tool, out, drafts, global, totals, warnings } = this.header;
+    return { format, tool, out, drafts, global, inputs, outputs, totals, warnings };
+  }
 }
 
 /**
  * The recorded state, or undefined when there is none or it cannot be trusted: unreadable, truncated,
- * of another format or version of monitor, or about another folder or options.
+ * damaged, of another format or version of monitor, or about another folder or options.
  */
-export function readBuildState(file: string, out: string, drafts: boolean): BuildState | undefined {
-  let state: Partial<BuildState>;
+export function readBuildState(file: string, out: string, drafts: boolean): RecordedState | undefined {
   try {
-    state = JSON.parse(readFileSync(file, 'utf8'));
+    return decodeState(readFileSync(file), out, drafts);
   } catch {
     return undefined;
   }
-  const valid = state !== null && typeof state === 'object' && state.format === STATE_FORMAT && state.tool === TOOL_VERSION
-    && state.out === out && state.drafts === drafts && typeof state.global === 'string' && isRecord(state.inputs)
-    && isRecord(state.outputs) && isRecord(state.totals) && Array.isArray(state.warnings);
-  return valid ? (state as BuildState) : undefined;
+}
+
+function decodeState(data: Buffer, out: string, drafts: boolean): RecordedState | undefined {
+  const newline = data.indexOf(NEWLINE);
+  if (newline < 0 || (newline + 1) % 8 !== 0) return undefined;
+  const header = JSON.parse(data.toString('utf8', 0, newline)) as StateHeader;
+  if (!validHeader(header, out, drafts)) return undefined;
+  const body = data.subarray(newline + 1);
+  const count = header.inputs + header.outputs;
+  const numbers = count * 16;
+  if (body.length !== numbers + header.paths + header.keys || hash(body) !== header.sum) return undefined;
+  const values = floats(body.subarray(0, numbers));
+  const paths = splitInto(body.toString('utf8', numbers, numbers + header.paths), count);
+  if (!paths) return undefined;
+  const inputs = new StampTable(paths.slice(0, header.inputs), values.subarray(0, 2 * header.inputs));
+  const outputs = new StampTable(paths.slice(header.inputs), values.subarray(2 * header.inputs));
+  return new RecordedState(header, inputs, outputs, body.subarray(numbers + header.paths));
+}
+
+function validHeader(header: Partial<StateHeader>, out: string, drafts: boolean): header is StateHeader {
+  const counts = [header.inputs, header.outputs, header.paths, header.keys];
+  return header !== null && typeof header === 'object' && header.format === STATE_FORMAT && header.tool === TOOL_VERSION
+    && header.out === out && header.drafts === drafts && header.endian === ENDIAN && typeof header.global === 'string'
+    && typeof header.sum === 'string' && isRecord(header.totals) && Array.isArray(header.warnings)
+    && counts.every((count) => Number.isSafeInteger(count) && count! >= 0);
+}
+
+/** Floats where they lie in `bytes` when aligned for them, else a copy. */
+function floats(bytes: Buffer): Float64Array {
+  const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  return new Float64Array(aligned.buffer, aligned.byteOffset, aligned.length / 8);
+}
+
+/** The `count` parts of `text` joined by NUL, or undefined when there are not that many. */
+function splitInto(text: string, count: number): string[] | undefined {
+  const parts = text === '' ? [] : text.split(NUL);
+  return parts.length === count ? parts : undefined;
+}
+
+function hash(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('base64url');
 }
 
 /** The state of a build, without the fields every state shares. */
@@ -76,12 +163,38 @@ export function saveBuildState(file: string, state: NewState): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ format: STATE_FORMAT, tool: TOOL_VERSION, ...state }));
+    writeFileSync(temporary, encodeState(state));
     renameSync(temporary, file);
     pruneStates(path.dirname(file));
   } catch {
     // Without a state the next build is a full one: slower, never wrong.
   }
+}
+
+function encodeState(state: NewState): Buffer {
+  const inputs = StampTable.of(state.inputs);
+  const files = Object.keys(state.outputs);
+  const values = new Float64Array(inputs.values.length + 2 * files.length);
+  values.set(inputs.values);
+  const keys: string[] = [];
+  files.forEach((file, i) => {
+    const [key, size, mtimeMs] = state.outputs[file]!;
+    if (key.includes(NUL)) throw new Error(`output key of ${file} holds a NUL`);
+    values[inputs.values.length + 2 * i] = mtimeMs;
+    values[inputs.values.length + 2 * i + 1] = size;
+    keys.push(key);
+  });
+  const paths = Buffer.from([...inputs.paths, ...files].join(NUL));
+  const keyBytes = Buffer.from(keys.join(NUL));
+  const body = Buffer.concat([Buffer.from(values.buffer), paths, keyBytes]);
+  const { inputs: _inputs, outputs: _outputs, ...rest } = state;
+  const header: StateHeader = {
+    format: STATE_FORMAT, tool: TOOL_VERSION, ...rest, endian: ENDIAN,
+    inputs: inputs.paths.length, outputs: files.length, paths: paths.length, keys: keyBytes.length, sum: hash(body),
+  };
+  const line = JSON.stringify(header);
+  const padding = (8 - ((Buffer.byteLength(line) + 1) % 8)) % 8;
+  return Buffer.concat([Buffer.from(`${line}${' '.repeat(padding)}\n`), body]);
 }
 
 /**
@@ -97,20 +210,16 @@ export function forgetBuildState(file: string): void {
 }
 
 /** True when every recorded output file is in `out` with its recorded size and mtime: nobody touched it. */
-export function outputsIntact(out: string, outputs: Record<string, OutputRecord>): boolean {
-  const base = `${out}${path.sep}`;
-  for (const file in outputs) {
-    const record = outputs[file];
-    if (!Array.isArray(record) || typeof record[0] !== 'string') return false;
-    const stats = statSync(base + file, { throwIfNoEntry: false });
-    if (!stats || stats.size !== record[1] || stats.mtimeMs !== record[2]) return false;
-  }
-  return true;
+export function outputsIntact(out: string, outputs: StampTable): boolean {
+  return firstChange(out, outputs) < 0;
 }
 
+/** Keeps the newest states; those of the earlier JSON format are removed. */
 function pruneStates(folder: string): void {
-  const states = readdirSync(folder)
-    .filter((name) => /^site-[0-9a-f]+\.json$/.test(name))
+  const names = readdirSync(folder);
+  for (const name of names) if (/^site-[0-9a-f]+\.json$/.test(name)) rmSync(path.join(folder, name), { force: true });
+  const states = names
+    .filter((name) => /^site-[0-9a-f]+\.state$/.test(name))
     .map((name) => ({ name, mtimeMs: statSync(path.join(folder, name)).mtimeMs }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { name } of states.slice(KEPT_STATES)) rmSync(path.join(folder, name), { force: true });

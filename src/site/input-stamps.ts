@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../core/package-root.js';
@@ -48,51 +48,79 @@ export function collectStamps(root: string): Stamps {
 }
 
 /**
- * Compare every recorded path with its stamp now, in one pass over ~20,000 paths. Undefined when nothing
- * a build reads has changed; otherwise the stamps `collectStamps` would give now, found from the recorded
- * ones: only the folders whose own stamp changed are listed again, for files added since. Nothing is
- * allocated until the first difference (a build with nothing changed is the one that must be quick).
+ * Stamps side by side, as the build state stores them: `values[2 * i]` is the mtimeMs and
+ * `values[2 * i + 1]` the size of `paths[i]`, with a size of -1 for a path that was absent. Read from
+ * the state file, this is two allocations instead of one array per path, and comparing it with the
+ * disk allocates nothing.
  */
-export function changedStamps(root: string, recorded: Stamps): Stamps | undefined {
-  const base = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
-  let stamps: Stamps | undefined;
+export class StampTable {
+  constructor(readonly paths: string[], readonly values: Float64Array) {}
+
+  static of(stamps: Stamps): StampTable {
+    const paths = Object.keys(stamps);
+    const values = new Float64Array(paths.length * 2);
+    paths.forEach((file, i) => {
+      const stamp = stamps[file]!;
+      values[2 * i] = stamp === 0 ? 0 : stamp[0];
+      values[2 * i + 1] = stamp === 0 ? ABSENT : stamp[1];
+    });
+    return new StampTable(paths, values);
+  }
+
+  /** The stamp of `paths[i]`. */
+  stamp(i: number): Stamp {
+    const size = this.values[2 * i + 1]!;
+    return size === ABSENT ? 0 : [this.values[2 * i]!, size];
+  }
+}
+
+const ABSENT = -1;
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+/**
+ * The index of the first path of `table` whose stamp differs from the disk's now, or -1 when none does.
+ * Relative paths are taken from `base`. This is the whole of a build with nothing changed: one stat per
+ * path and nothing kept.
+ */
+export function firstChange(base: string, table: StampTable): number {
+  const prefix = base.endsWith(path.sep) ? base : `${base}${path.sep}`;
+  const { paths, values } = table;
+  for (let i = 0; i < paths.length; i++) {
+    const file = paths[i]!;
+    const stats = statSync(file.charCodeAt(0) === SLASH ? file : prefix + file, NO_THROW);
+    if (stats ? stats.mtimeMs !== values[2 * i] || stats.size !== values[2 * i + 1] : values[2 * i + 1] !== ABSENT) return i;
+  }
+  return -1;
+}
+
+/**
+ * Compare every recorded path with its stamp now. Undefined when nothing a build reads has changed;
+ * otherwise the stamps `collectStamps` would give now, found from the recorded ones: only the folders
+ * whose own stamp changed are listed again, for files added since.
+ */
+export function changedStamps(root: string, recorded: Stamps | StampTable): Stamps | undefined {
+  const table = recorded instanceof StampTable ? recorded : StampTable.of(recorded);
+  const first = firstChange(root, table);
+  if (first < 0) return undefined;
+  const stamps: Stamps = {};
+  for (let i = 0; i < first; i++) stamps[table.paths[i]!] = table.stamp(i);
   const changedFolders: string[] = [];
-  for (const file in recorded) {
-    const stamp = recorded[file]!;
-    const stats = statSync(file.charCodeAt(0) === SLASH ? file : base + file, { throwIfNoEntry: false });
-    if (sameStamp(stats, stamp)) {
-      if (stamps) stamps[file] = stamp;
-      continue;
-    }
-    stamps ??= copyUntil(recorded, file);
+  for (let i = first; i < table.paths.length; i++) {
+    const file = table.paths[i]!;
+    const stats = statSync(path.resolve(root, file), NO_THROW);
     if (!stats) {
       if (FIXED.has(file)) stamps[file] = 0; // a removed file in a folder: the folder's new listing leaves it out
       continue;
     }
-    stamps[file] = [stats.mtimeMs, stats.size];
-    if (stats.isDirectory()) changedFolders.push(file);
+    const stamp = table.stamp(i);
+    stamps[file] = stamp !== 0 && stats.mtimeMs === stamp[0] && stats.size === stamp[1] ? stamp : [stats.mtimeMs, stats.size];
+    if (stats.isDirectory() && stamps[file] !== stamp) changedFolders.push(file);
   }
-  if (!stamps) return undefined;
   for (const folder of changedFolders) {
     if (folder === ISSUES) stampIssueFolders(root, stamps, true);
     else stampFolder(path.isAbsolute(folder) ? '/' : root, folder, stamps, !folder.startsWith(`${ISSUES}/`), true);
   }
   return stamps;
-}
-
-/** The recorded stamps before `stop`, which were found unchanged. */
-function copyUntil(recorded: Stamps, stop: string): Stamps {
-  const stamps: Stamps = {};
-  for (const file in recorded) {
-    if (file === stop) break;
-    stamps[file] = recorded[file]!;
-  }
-  return stamps;
-}
-
-function sameStamp(stats: Stats | undefined, stamp: Stamp | undefined): boolean {
-  if (!stats || stamp === 0 || stamp === undefined) return !stats && stamp === 0;
-  return stats.mtimeMs === stamp[0] && stats.size === stamp[1];
 }
 
 /** Only the stamps of monitor's own files: they change every output's key. */

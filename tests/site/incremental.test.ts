@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,15 @@ async function cleanBuild(root: string): Promise<Map<string, string>> {
 async function edit(root: string, file: string, change: (text: string) => string): Promise<void> {
   const full = path.join(root, file);
   await writeFile(full, change(await readFile(full, 'utf8')));
+}
+
+/**
+ * Give a file an mtime of its own, a minute after its current one: an edit made a moment after the
+ * build, even within the same tick of the file system's clock.
+ */
+async function later(file: string): Promise<void> {
+  const when = new Date((await stat(file)).mtimeMs + 60_000);
+  await utimes(file, when, when);
 }
 
 const sorted = (summary: BuildSummary) => [...summary.written].sort();
@@ -104,6 +113,30 @@ describe('an incremental build', () => {
     expect(await mtimes(out)).toEqual(before);
   });
 
+  it('repeats the totals and warnings of the build it found up to date', async () => {
+    const unknown = '  - publication: The Unknown Daily\n    date: 2020-01-03\n';
+    const root = await writePublication({ ...THIRD, 'issues/3/01-third.md': itemFile('Third week in the Duma', { sources: unknown }) });
+    const first = await buildSite(root);
+    expect(first.warnings.map((problem) => problem.message)).toEqual([expect.stringContaining('"The Unknown Daily" is not in feeds/sources.yaml')]);
+    const again = await buildSite(root);
+    expect(again.mode).toBe('unchanged');
+    expect(again.warnings).toEqual(first.warnings);
+    expect(again.totals).toEqual(first.totals);
+  });
+
+  it('notices an item edited in place to a text of the same size', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    const file = path.join(root, 'issues/3/01-third.md');
+    const before = (await stat(file)).size;
+    await edit(root, 'issues/3/01-third.md', (text) => text.replace('Third week', 'Fifth week'));
+    await later(file);
+    expect((await stat(file)).size).toBe(before);
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('incremental');
+    expect(await readFile(path.join(root, 'dist/issues/3/index.html'), 'utf8')).toContain('Fifth week');
+  });
+
   it('removes the outputs of a deleted issue and of a category no longer used', async () => {
     const root = await writePublication({
       ...THIRD,
@@ -136,13 +169,33 @@ describe('an incremental build', () => {
 describe('a build cache that cannot be trusted', () => {
   const damages: Record<string, (root: string, out: string) => Promise<void>> = {
     'a truncated state file': async (root) => {
-      for (const file of await stateFiles(root)) await writeFile(file, (await readFile(file, 'utf8')).slice(0, 100));
+      for (const file of await stateFiles(root)) await writeFile(file, (await readFile(file)).subarray(0, 100));
     },
+    // The version replaced by one of the same length: the state is otherwise whole and readable.
     'a state file from another version of monitor': async (root) => {
-      for (const file of await stateFiles(root)) await writeFile(file, (await readFile(file, 'utf8')).replace(/"tool":"[^"]*"/, '"tool":"0.0.0-other"'));
+      for (const file of await stateFiles(root)) {
+        const text = (await readFile(file)).toString('latin1');
+        await writeFile(file, Buffer.from(text.replace(/"tool":"([^"]*)"/, (_, tool: string) => `"tool":"${'9'.repeat(tool.length)}"`), 'latin1'));
+      }
+    },
+    // The last byte belongs to the last output's key: the stamps would all still match the disk.
+    'a state file with one byte of an output key changed': async (root) => {
+      for (const file of await stateFiles(root)) {
+        const data = await readFile(file);
+        data.writeUInt8(data.readUInt8(data.length - 1) ^ 1, data.length - 1);
+        await writeFile(file, data);
+      }
+    },
+    'a state file of another sort in its place': async (root) => {
+      for (const file of await stateFiles(root)) await writeFile(file, JSON.stringify({ format: 2, inputs: {}, outputs: {} }));
     },
     'an output file deleted by hand': async (_root, out) => rm(path.join(out, 'issues/2/index.html')),
     'an output file edited by hand': async (_root, out) => writeFile(path.join(out, 'categories/russia/index.html'), 'edited by hand'),
+    'an output file edited by hand to the same size': async (_root, out) => {
+      const file = path.join(out, 'issues/1/email.txt');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/[a-z]/, 'x'));
+      await later(file);
+    },
   };
   for (const [name, damage] of Object.entries(damages)) {
     it(`is ignored and the site rebuilt in full after ${name}`, async () => {
