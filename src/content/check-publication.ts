@@ -10,11 +10,33 @@ const RECENT_ISSUES_FOR_DUPLICATES = 10;
  * sources against feeds/sources.yaml, source dates against their issue. Pure; returns every problem.
  */
 export function checkPublication(publication: Publication): Problem[] {
-  return [
-    ...checkNumbering(publication.issues),
-    ...publication.issues.flatMap((issue) => checkIssue(publication, issue)),
-    ...checkRepeatedStories(publication.issues.slice(-RECENT_ISSUES_FOR_DUPLICATES)),
-  ];
+  const vocabulary = vocabularyOf(publication);
+  const problems = checkNumbering(publication.issues);
+  for (const issue of publication.issues) checkIssue(vocabulary, issue, problems);
+  problems.push(...checkRepeatedStories(publication.issues.slice(-RECENT_ISSUES_FOR_DUPLICATES)));
+  return problems;
+}
+
+/** The names items are checked against, worked out once per run rather than once per item. */
+interface Vocabulary {
+  sectionIds: string[];
+  knownSections: Set<string>;
+  categories: string[];
+  knownCategories: Set<string>;
+  sourceNames: string[];
+  /** Source names in lower case: a citation matches its source whatever the case. */
+  knownSources: Set<string>;
+}
+
+function vocabularyOf(publication: Publication): Vocabulary {
+  const { sections, categories } = publication.config;
+  const sectionIds = sections.map((section) => section.id);
+  const sourceNames = publication.sources.map((entry) => entry.name);
+  return {
+    sectionIds, knownSections: new Set(sectionIds),
+    categories, knownCategories: new Set(categories),
+    sourceNames, knownSources: new Set(sourceNames.map((name) => name.toLowerCase())),
+  };
 }
 
 function checkNumbering(issues: Issue[]): Problem[] {
@@ -40,47 +62,43 @@ function checkNumbering(issues: Issue[]): Problem[] {
   return problems;
 }
 
-function checkIssue(publication: Publication, issue: Issue): Problem[] {
-  const { categories } = publication.config;
-  const problems: Problem[] = (issue.categories ?? []).flatMap((name, index) =>
-    categories.includes(name) ? [] : [unknownCategory(issue.locate(['categories', index]), name, categories)],
-  );
+function checkIssue(vocabulary: Vocabulary, issue: Issue, problems: Problem[]): void {
+  issue.categories?.forEach((name, index) => {
+    if (!vocabulary.knownCategories.has(name)) problems.push(unknownCategory(issue.locate(['categories', index]), name, vocabulary.categories));
+  });
   if (issue.status === 'published' && issue.items.length === 0) {
     problems.push(error(issue.locate(['status']), 'a published issue needs at least one item; add item files or set status: draft'));
   }
-  issue.items.forEach((item, index) => {
-    const twin = issue.items[index - 1];
+  const { items } = issue;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    const twin = items[index - 1];
     if (twin && twin.order === item.order) {
       problems.push(warning(wholeFile(item.file), `shares its order prefix with ${twin.file}; give each item its own number`));
     }
-    problems.push(...checkItem(publication, issue, item));
-  });
-  return problems;
+    checkItem(vocabulary, issue, item, problems);
+  }
 }
 
-function checkItem(publication: Publication, issue: Issue, item: Item): Problem[] {
-  const { sections, categories } = publication.config;
-  const problems: Problem[] = [];
-  const sectionIds = sections.map((section) => section.id);
-  if (item.section !== undefined && !sectionIds.includes(item.section)) {
+function checkItem(vocabulary: Vocabulary, issue: Issue, item: Item, problems: Problem[]): void {
+  const { sectionIds, categories, sourceNames } = vocabulary;
+  if (item.section !== undefined && !vocabulary.knownSections.has(item.section)) {
     const known = sectionIds.length > 0 ? `${didYouMean(item.section, sectionIds)} Sections: ${sectionIds.join(', ')}.` : ' No sections are configured in monitor.config.yaml.';
     problems.push(error(item.locate(['section']), `unknown section "${item.section}".${known}`));
   }
   item.categories.forEach((name, index) => {
-    if (!categories.includes(name)) problems.push(unknownCategory(item.locate(['categories', index]), name, categories));
+    if (!vocabulary.knownCategories.has(name)) problems.push(unknownCategory(item.locate(['categories', index]), name, categories));
   });
   item.sources.forEach((source, index) => {
     if (source.date > issue.date) {
       problems.push(error(item.locate(['sources', index, 'date']), `source date ${source.date} is after the issue's date ${issue.date}; a story cannot be cited before it appears`));
     }
-    const known = publication.sources.map((entry) => entry.name);
-    if (!known.some((name) => name.toLowerCase() === source.publication.toLowerCase())) {
-      const closest = closestName(source.publication, known);
+    if (!vocabulary.knownSources.has(source.publication.toLowerCase())) {
+      const closest = closestName(source.publication, sourceNames);
       const hint = closest ? ` Did you mean "${closest}"?` : ' Add it to feeds/sources.yaml so its citation is styled right.';
       problems.push(warning(item.locate(['sources', index, 'publication']), `publication "${source.publication}" is not in feeds/sources.yaml.${hint}`));
     }
   });
-  return problems;
 }
 
 function unknownCategory(place: Place, name: string, categories: string[]): Problem {
