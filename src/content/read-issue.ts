@@ -20,51 +20,65 @@ interface ParsedMarkdown<S extends z.ZodType> {
 
 /** Read a Markdown file with front matter and check the front matter against `schema`. */
 export function readMarkdownFile<S extends z.ZodType>(root: string, file: string, schema: S): ParsedMarkdown<S> {
-  const failed = (problem: Problem): ParsedMarkdown<S> => ({
-    data: undefined, body: '', bodyLine: 0, locate: () => wholeFile(file), problems: [problem],
-  });
   const read = readTextFile(root, file);
-  if (read.problem) return failed(read.problem);
+  if (read.problem) return failed(file, read.problem);
   const split = splitFrontMatter(file, read.text);
-  if (!split.value) return failed(split.problem!);
+  if (!split.value) return failed(file, split.problem!);
   const yaml = parseYamlWithPositions(file, split.value.yaml, split.value.yamlLine);
   const locate: Locate = (path) => yaml.placeOf(path);
-  if (yaml.problems.length > 0) return { ...failed(yaml.problems[0]!), problems: yaml.problems, locate };
+  if (yaml.problems.length > 0) return { ...failed(file, yaml.problems[0]!), problems: yaml.problems, locate };
   const checked = checkWithSchema(schema, yaml);
   return { data: checked.value, body: split.value.body, bodyLine: split.value.bodyLine, locate, problems: checked.problems };
 }
 
+function failed(file: string, problem: Problem): ParsedMarkdown<never> {
+  return { data: undefined, body: '', bodyLine: 0, locate: () => wholeFile(file), problems: [problem] };
+}
+
+/** An issue as read from its issue.md: no items yet, and no `locate` (the content cache stores this). */
+export type IssueRecord = Omit<Issue, 'locate' | 'items'>;
+/** An item as read from its file, without `locate` (the content cache stores this). */
+export type ItemRecord = Omit<Item, 'locate'>;
+
 /** Read issues/<folder>/issue.md (without its items). */
 export function readIssueFile(root: string, folder: string): { issue?: Issue; problems: Problem[] } {
-  const file = `issues/${folder}/issue.md`;
-  const parsed = readMarkdownFile(root, file, issueFrontMatterSchema);
-  if (!parsed.data) return { problems: parsed.problems };
-  const { number, date, author, status, categories, preheader, subject } = parsed.data;
-  const issue: Issue = {
-    file, folder, number, date, authors: author, status, categories, preheader, subject,
-    note: parsed.body, items: [], locate: parsed.locate,
-  };
-  return { issue, problems: parsed.problems };
+  const { issue, problems, locate } = readIssueRecord(root, folder);
+  return issue ? { issue: { ...issue, items: [], locate }, problems } : { problems };
 }
 
 /** Read one item file; its name must carry an order prefix. */
 export function readItemFile(root: string, file: string): { item?: Item; problems: Problem[] } {
+  const { item, problems, locate } = readItemRecord(root, file);
+  return item ? { item: { ...item, locate }, problems } : { problems };
+}
+
+/** Read issue.md into the record a publication keeps; `locate` places its fields. */
+export function readIssueRecord(root: string, folder: string): { issue?: IssueRecord; problems: Problem[]; locate: Locate } {
+  const file = `issues/${folder}/issue.md`;
+  const parsed = readMarkdownFile(root, file, issueFrontMatterSchema);
+  if (!parsed.data) return { problems: parsed.problems, locate: parsed.locate };
+  const { number, date, author, status, categories, preheader, subject } = parsed.data;
+  const issue: IssueRecord = { file, folder, number, date, authors: author, status, categories, preheader, subject, note: parsed.body };
+  return { issue, problems: parsed.problems, locate: parsed.locate };
+}
+
+/** Read an item file into the record a publication keeps; `locate` places its fields. */
+export function readItemRecord(root: string, file: string): { item?: ItemRecord; problems: Problem[]; locate: Locate } {
   const name = file.slice(file.lastIndexOf('/') + 1);
   const match = ITEM_FILE_NAME.exec(name);
   if (!match) {
     const message = `item file name "${name}" needs an order prefix and a lower-case slug, such as "01-moscow-backs-pyongyang.md"`;
-    return { problems: [error(wholeFile(file), message)] };
+    return { problems: [error(wholeFile(file), message)], locate: () => wholeFile(file) };
   }
   const parsed = readMarkdownFile(root, file, itemFrontMatterSchema);
-  const problems = [...parsed.problems];
+  const { problems, locate } = parsed;
   if (parsed.data && parsed.body === '') {
     problems.push(error({ file, line: parsed.bodyLine, column: 1, path: 'body' }, 'the item has no text; write one or more paragraphs after the closing "---"'));
   }
-  if (!parsed.data || parsed.body === '') return { problems };
+  if (!parsed.data || parsed.body === '') return { problems, locate };
   const { headline, section, categories, sources } = parsed.data;
-  const item: Item = {
-    file, order: Number(match[1]), slug: match[2]!, headline, section, categories, sources,
-    body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate,
+  const item: ItemRecord = {
+    file, order: Number(match[1]), slug: match[2]!, headline, section, categories, sources, body: parsed.body, bodyLine: parsed.bodyLine,
   };
-  return { item, problems };
+  return { item, problems, locate };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
 import { error, type Problem } from '../core/problems.js';
 import { ContentCache, type StoredRead } from './content-cache.js';
-import { readIssueFile, readItemFile, readMarkdownFile } from './read-issue.js';
+import { readIssueRecord, readItemRecord, readMarkdownFile, type ItemRecord } from './read-issue.js';
 import { issueFrontMatterSchema, itemFrontMatterSchema } from './schema.js';
 import type { Issue, Item, Locate, Publication } from './types.js';
 
@@ -37,9 +37,8 @@ export async function readPublication(root: string, options: ReadOptions = {}): 
   const problems = [...config.problems, ...sources.problems, ...folders.problems];
   const issues: Issue[] = [];
   for (const folder of folders.names) {
-    const result = readIssueFolder(absoluteRoot, folder, cache);
-    problems.push(...result.problems);
-    if (result.issue) issues.push(result.issue);
+    const issue = readIssueFolder(absoluteRoot, folder, cache, problems);
+    if (issue) issues.push(issue);
   }
   issues.sort((a, b) => a.number - b.number);
   const folderNumbers = folders.names.map(Number);
@@ -65,33 +64,33 @@ function listIssueFolders(root: string): { names: string[]; problems: Problem[] 
   return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
 }
 
-function readIssueFolder(root: string, folder: string, cache: ContentCache): { issue?: Issue; problems: Problem[] } {
+function readIssueFolder(root: string, folder: string, cache: ContentCache, problems: Problem[]): Issue | undefined {
   const names = readdirSync(path.join(root, 'issues', folder)).filter((name) => name.endsWith('.md') && name !== 'issue.md');
   const issueFile = `issues/${folder}/issue.md`;
   const issueRead = cache.get(root, issueFile, () => {
-    const { issue, problems } = readIssueFile(root, folder);
-    return { kind: 'issue', issue: issue && withoutLocate(issue), problems };
+    const { issue, problems: found } = readIssueRecord(root, folder);
+    return { kind: 'issue', issue, problems: found };
   });
-  const itemReads = names.sort().map((name) => {
+  problems.push(...issueRead.problems);
+  const items: Item[] = [];
+  for (const name of names.sort()) {
     const file = `issues/${folder}/${name}`;
-    return cache.get(root, file, () => {
-      const { item, problems } = readItemFile(root, file);
-      return { kind: 'item', item: item && withoutLocate(item), problems };
+    const read = cache.get(root, file, () => {
+      const { item, problems: found } = readItemRecord(root, file);
+      return { kind: 'item', item, problems: found };
     });
-  });
-  const problems = [...issueRead.problems, ...itemReads.flatMap((read) => read.problems)];
-  if (issueRead.kind !== 'issue' || !issueRead.issue) return { problems };
-  const items = itemReads.flatMap((read): Item[] =>
-    read.kind === 'item' && read.item ? [{ ...read.item, locate: lazyLocate(root, read.item.file, 'item') }] : [],
-  );
+    problems.push(...read.problems);
+    if (read.kind === 'item' && read.item) items.push(withLocate(read.item, lazyLocate(root, file, 'item')));
+  }
+  if (issueRead.kind !== 'issue' || !issueRead.issue) return undefined;
   items.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-  const issue: Issue = { ...issueRead.issue, items, locate: lazyLocate(root, issueFile, 'issue') };
-  return { issue, problems };
+  return { ...issueRead.issue, items, locate: lazyLocate(root, issueFile, 'issue') };
 }
 
-function withoutLocate<T extends { locate: Locate }>(value: T): Omit<T, 'locate'> {
-  const { locate: _locate, ...rest } = value;
-  return rest;
+/** The item a publication holds: its record and where to find its fields (a literal: faster than a spread). */
+function withLocate(record: ItemRecord, locate: Locate): Item {
+  const { file, order, slug, headline, section, categories, sources, body, bodyLine } = record;
+  return { file, order, slug, headline, section, categories, sources, body, bodyLine, locate };
 }
 
 /** Positions are needed only to report a problem: parse the file with positions on first use. */

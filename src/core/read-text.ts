@@ -7,15 +7,13 @@ export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
 export type TextFile = { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
 
-/**
- * Read an editor's text file as UTF-8. Missing, oversized, binary or badly encoded files come back as a
- * problem naming the file (relative to `root`), never as an exception.
- */
 /** One buffer for every read: files are read one at a time, and most are a few hundred bytes. */
 let buffer = Buffer.alloc(64 * 1024);
+/** Strict: bytes that are not UTF-8 throw rather than turn into U+FFFD. A leading BOM is dropped. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Read at most `limit` bytes of an open file (a copy, so the shared buffer can be reused). */
-function readUpTo(descriptor: number, limit: number): Buffer {
+/** Read at most `limit` bytes of an open file into the shared buffer; returns how many. */
+function readUpTo(descriptor: number, limit: number): number {
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -26,9 +24,13 @@ function readUpTo(descriptor: number, limit: number): Buffer {
     if (count === 0) break;
     length += count;
   }
-  return Buffer.from(buffer.subarray(0, length));
+  return length;
 }
 
+/**
+ * Read an editor's text file as UTF-8. Missing, oversized, binary or badly encoded files come back as a
+ * problem naming the file (relative to `root`), never as an exception.
+ */
 export function readTextFile(root: string, relativePath: string): TextFile {
   const place = wholeFile(relativePath);
   let descriptor: number | undefined;
@@ -36,14 +38,15 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     // Synchronous on purpose: an archive is thousands of small files, and the thread pool behind
     // fs/promises costs more per file than the read itself.
     descriptor = openSync(path.join(root, relativePath), 'r');
-    const bytes = readUpTo(descriptor, MAX_TEXT_FILE_BYTES + 1);
+    const length = readUpTo(descriptor, MAX_TEXT_FILE_BYTES + 1); // may replace the buffer with a larger one
+    const bytes = buffer.subarray(0, length);
     if (bytes.length > MAX_TEXT_FILE_BYTES) {
       const megabytes = (fstatSync(descriptor).size / 1024 / 1024).toFixed(1);
       return { problem: error(place, `file is ${megabytes} MB; monitor reads text files up to 1 MB. Is this the right file?`) };
     }
     if (bytes.includes(0)) return { problem: error(place, 'file holds binary data, not text; save it as UTF-8 text') };
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text: text.replace(/\r\n?/g, '\n') };
+    const text = utf8.decode(bytes);
+    return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: error({ ...place, line: 0, column: 0 }, 'file not found') };
