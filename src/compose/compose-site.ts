@@ -18,7 +18,8 @@ export function composeSite(publication: Publication, options: ComposeOptions = 
   return { publication: publicationInfo(publication), issues, categories };
 }
 
-export function publicationInfo({ config }: Publication): PublicationInfo {
+/** The publication's own details, as every format shows them. */
+export function publicationInfo({ config }: Pick<Publication, 'config'>): PublicationInfo {
   return {
     title: config.title,
     publisher: config.publisher,

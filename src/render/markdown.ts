@@ -14,24 +14,29 @@ export function lexBody(body: string): Token[] {
 /**
  * Item bodies lexed once for the two formats built from their tokens, the HTML views and the plain text
  * (neither changes a token). The first format to ask lexes the body and keeps the tokens; the second takes
- * them and they are let go, so only the bodies of issues rendered in one format and not yet in the other
- * are held.
+ * them. A build renders an issue's formats one after the other, so only the latest bodies are kept: a
+ * renderer that never renders the other format (the web pages, while a worker renders the emails) would
+ * otherwise hold the tokens of the whole archive.
  */
 export class ItemTokens {
-  private readonly kept = new WeakMap<ComposedItem, { body: string; tokens: Token[] }>();
+  private readonly kept = new Map<ComposedItem, { body: string; tokens: Token[] }>();
+
+  constructor(private readonly limit = KEPT_BODIES) {}
 
   /** The block tokens of the item's body, as lexBody gives them. */
   of(item: ComposedItem): Token[] {
     const kept = this.kept.get(item);
-    if (kept !== undefined && kept.body === item.body) {
-      this.kept.delete(item);
-      return kept.tokens;
-    }
+    if (kept !== undefined) this.kept.delete(item);
+    if (kept !== undefined && kept.body === item.body) return kept.tokens;
     const tokens = lexBody(item.body);
     this.kept.set(item, { body: item.body, tokens });
+    if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value!);
     return tokens;
   }
 }
+
+/** Bodies whose tokens ItemTokens keeps: a few issues' worth. */
+const KEPT_BODIES = 100;
 
 /**
  * Markdown to safe HTML: rendered by marked, reduced to the allowlist of sanitizeBodyHtml, every link

@@ -3,6 +3,7 @@ import { categoryPath, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js'
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
 import { archivePagePath, STYLESHEET } from './output-keys.js';
+import type { EmailThread } from './email-thread.js';
 import type { SitePlan } from './plan-site.js';
 
 /** One file of the build: its path relative to the output folder, its text, and what it is (for the summary). */
@@ -12,20 +13,29 @@ export interface OutputFile {
   kind: 'page' | 'email' | 'feed' | 'asset';
 }
 
+export interface RenderSiteOptions {
+  /** Only the files named (an incremental build). */
+  wanted?: ReadonlySet<string> | undefined;
+  /** Render (and write) the issues' emails in this worker thread instead of here (a full build). */
+  emails?: EmailThread | undefined;
+}
+
 /**
  * Render the files of the plan, one at a time, so a large archive is never held in memory at once; with
  * `wanted`, only the files it names (an incremental build). Pure apart from the renderer's work: nothing
  * here reads or writes files. A category page is given each entry's issue without the issue's other
  * items, in every build, so that its output depends only on what its key covers. The pages' shared
  * stylesheet is written by every build (a one-issue build too, so its pages never link a missing file).
+ * With an email thread, each issue is handed to it and its emails are left out here.
  */
-export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, wanted?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
+export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, options: RenderSiteOptions = {}): AsyncGenerator<OutputFile> {
+  const { wanted, emails } = options;
   const want = (file: string) => !wanted || wanted.has(file);
   if (want(STYLESHEET)) yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'asset' };
   for (const { issue, site } of plan.issues) {
     if (want(`${issue.path}index.html`)) yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
-    if (want(`${issue.path}email.html`)) yield { path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' };
-    if (want(`${issue.path}email.txt`)) yield { path: `${issue.path}email.txt`, text: renderer.text(issue), kind: 'email' };
+    if (emails) emails.render(issue);
+    else yield* await issueEmailFiles(renderer, issue, want);
   }
   yield* archivePages(plan.site, renderer, wanted);
   const headers = new Map<ComposedIssue, ComposedIssue>();
@@ -33,10 +43,23 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
     const file = `${categoryPath(page.category)}index.html`;
     if (want(file)) yield { path: file, text: renderer.categoryPage(listedPage(page, headers), plan.site), kind: 'page' };
   }
+  yield* siteFeeds(plan, renderer, templates, want);
+}
+
+/** An issue's email HTML and plain text, or those of the two that are wanted. */
+export async function issueEmailFiles(renderer: Renderer, issue: ComposedIssue, want: (file: string) => boolean = () => true): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  if (want(`${issue.path}email.html`)) files.push({ path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' });
+  if (want(`${issue.path}email.txt`)) files.push({ path: `${issue.path}email.txt`, text: renderer.text(issue), kind: 'email' });
+  return files;
+}
+
+/** The site's feeds and the category feeds, or the wanted ones. */
+function siteFeeds(plan: SitePlan, renderer: Renderer, templates: TemplateSources, want: (file: string) => boolean): OutputFile[] {
   const categories = plan.site.categories.filter((page) => want(`${categoryPath(page.category)}feed.xml`));
-  if (categories.length === 0 && !Object.values(SITE_FEEDS).some(want)) return;
+  if (categories.length === 0 && !Object.values(SITE_FEEDS).some(want)) return [];
   const feeds = renderFeeds({ ...plan.site, categories }, { content: (issue) => renderer.issueContent(issue), templates });
-  for (const feed of feeds) if (want(feed.path)) yield { path: feed.path, text: feed.text, kind: 'feed' };
+  return feeds.filter((feed) => want(feed.path)).map((feed) => ({ path: feed.path, text: feed.text, kind: 'feed' }));
 }
 
 /**

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { publicationInfo } from '../compose/index.js';
+import { readConfig } from '../config/read-config.js';
 import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -7,6 +9,7 @@ import type { Renderer, TemplateSources } from '../render/types.js';
 import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
 import { toolStamps, type Stamps } from './input-stamps.js';
+import { EmailThread } from './email-thread.js';
 import { IssueMemo } from './model-memo.js';
 import { globalKey, outputKeys, type OutputKeys } from './output-keys.js';
 import { planSite, type SitePlan } from './plan-site.js';
@@ -44,6 +47,8 @@ interface Stage {
   renderer: Renderer;
   templates: TemplateSources;
   warnings: Problem[];
+  /** Renders the emails in another thread (a full build from nothing); else the renderer does. */
+  emails: EmailThread | undefined;
 }
 
 /**
@@ -52,43 +57,62 @@ interface Stage {
  * written into a temporary folder and swapped in. Nothing is written before the publication is valid.
  */
 export async function runBuild(run: BuildRun): Promise<Result> {
-  const rendering = run.rendering ?? import('../render/index.js');
-  const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
-  const { publication, warnings } = await loadPublication(run.root, { cacheDir });
-  const plan = planSite(publication, { issue: run.options.issue, drafts: run.options.drafts });
-  const { readTemplates, createRenderer } = await rendering;
+  const { readTemplates, createRenderer } = await (run.rendering ?? import('../render/index.js'));
   const templates = await readTemplates(run.root);
-  const renderer = createRenderer(templates, { publication: plan.site.publication });
-  const stage: Stage = { run, plan, renderer, templates, warnings };
-  if (!run.inputs) return uncachedBuild(stage);
-  const tool = `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(run.inputs))).digest('base64url')}`;
+  const emails = await startEmailThread(run, templates);
+  try {
+    const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
+    const { publication, warnings } = await loadPublication(run.root, { cacheDir });
+    const plan = planSite(publication, { issue: run.options.issue, drafts: run.options.drafts });
+    const renderer = createRenderer(templates, { publication: plan.site.publication });
+    const stage: Stage = { run, plan, renderer, templates, warnings, emails };
+    return run.inputs ? await cachedBuild(stage, run.inputs) : await uncachedBuild(stage);
+  } finally {
+    await emails?.abort();
+  }
+}
+
+/**
+ * A build from nothing (no previous state, all of it) with the real renderer renders its emails in a
+ * worker thread, started before the publication is read so that MJML loads meanwhile.
+ */
+async function startEmailThread(run: BuildRun, templates: TemplateSources): Promise<EmailThread | undefined> {
+  if (run.rendering || run.previous || run.options.issue !== undefined) return undefined;
+  const config = await readConfig(run.root);
+  return config.value ? EmailThread.start(templates, { publication: publicationInfo({ config: config.value }) }) : undefined;
+}
+
+/** Compare each output's key with the last build's and choose between a full and an incremental build. */
+async function cachedBuild(stage: Stage, inputs: Stamps): Promise<Result> {
+  const { run, plan, templates } = stage;
+  const tool = `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(inputs))).digest('base64url')}`;
   const global = globalKey({ tool, templates, publication: plan.site.publication, drafts: Boolean(run.options.drafts) });
-  const memo = IssueMemo.open(run.root, run.inputs);
+  const memo = IssueMemo.open(run.root, inputs);
   const { keys, issues } = outputKeys(plan, memo.remembered);
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = [...keys].filter(([file, { key }]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file);
   const result = !previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)
-    ? await fullBuild(stage, run.inputs, global, keys)
-    : await incrementalBuild(stage, { inputs: run.inputs, previous, keys, changed });
+    ? await fullBuild(stage, inputs, global, keys)
+    : await incrementalBuild(stage, { inputs, previous, keys, changed });
   memo.save(issues);
   return result;
 }
 
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
-async function uncachedBuild({ run, plan, renderer, templates, warnings }: Stage): Promise<Result> {
-  prepareEmail(renderer);
+async function uncachedBuild({ run, plan, renderer, templates, warnings, emails }: Stage): Promise<Result> {
+  if (!emails) prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
   const written: string[] = [];
-  const counts = await writeSite(renderSite(plan, renderer, templates), {
-    out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
+  const counts = await writeSite(renderSite(plan, renderer, templates, { emails }), {
+    out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path), companion: emails,
   });
   const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email };
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
 }
 
 /** Render everything into a temporary folder, swap it in, and record every file with its key. */
-async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, inputs: Stamps, global: string, keys: OutputKeys): Promise<Result> {
-  prepareEmail(renderer);
+async function fullBuild({ run, plan, renderer, templates, warnings, emails }: Stage, inputs: Stamps, global: string, keys: OutputKeys): Promise<Result> {
+  if (!emails) prepareEmail(renderer);
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   forgetBuildState(file);
   const outputs: Record<string, OutputRecord> = {};
@@ -99,7 +123,8 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
     outputs[output.path] = [planned.key, output.size, output.mtimeMs];
     written.push(output.path);
   };
-  const counts = await writeSite(renderSite(plan, renderer, templates), { out: run.out, root: run.root, keepPrevious: false, written: record });
+  const files = renderSite(plan, renderer, templates, { emails });
+  const counts = await writeSite(files, { out: run.out, root: run.root, keepPrevious: false, written: record, companion: emails });
   const totals = totalsOf(plan, keys);
   if (written.length === keys.size) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
@@ -121,7 +146,7 @@ async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed 
   const { run, plan, renderer, templates, warnings } = stage;
   if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const files: OutputFile[] = [];
-  for await (const output of renderSite(plan, renderer, templates, new Set(changed))) files.push(output);
+  for await (const output of renderSite(plan, renderer, templates, { wanted: new Set(changed) })) files.push(output);
   if (files.length !== changed.length) return fullBuild(stage, inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));

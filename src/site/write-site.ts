@@ -14,6 +14,18 @@ export interface WriteOptions {
   keepPrevious: boolean;
   /** Told of every file written, with its size and mtime (for the build's record of its output). */
   written?: ((file: WrittenFile) => void) | undefined;
+  /** Another thread writing files of the same build into the same folder (the emails: see EmailThread). */
+  companion?: CompanionWriter | undefined;
+}
+
+/** Writes part of a build from elsewhere, into the folder writeSite gives it. */
+export interface CompanionWriter {
+  /** Write into `folder` (see writeSite for `linked`); called before the files are iterated. */
+  start(folder: string, linked: boolean): void;
+  /** Every file it wrote, once all are on disk; rejects with its first failure. */
+  finish(): Promise<WrittenFile[]>;
+  /** Stop writing; resolves once nothing more will be written. */
+  abort(): Promise<void>;
 }
 
 /** A file of the build as written. */
@@ -43,10 +55,16 @@ export async function writeSite(files: AsyncIterable<OutputFile>, options: Write
     const keep = options.keepPrevious && exists(out);
     if (keep) linkTree(out, temporary);
     else mkdirSync(temporary, { recursive: true });
+    options.companion?.start(temporary, keep);
     const counts = await writeFiles(files, temporary, keep, options.written);
+    for (const file of (await options.companion?.finish()) ?? []) {
+      counts[file.kind] += 1;
+      options.written?.(file);
+    }
     swapIn(temporary, out);
     return counts;
   } catch (error) {
+    await options.companion?.abort();
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }

@@ -2,14 +2,13 @@
 // files (kernel time, not JavaScript) goes on while the main thread renders the next ones.
 //
 // Plain JavaScript because Node 20 cannot start a worker from a TypeScript file, and the tests run the
-// TypeScript sources; tsconfig.build.json copies it into lib/ next to file-writer.js.
+// TypeScript sources; the compiler (allowJs) copies it into lib/ next to file-writer.js.
 //
 // workerData: { folder, linked, progress }. Messages in: arrays of [relative path, text], then 'end'.
 // After each batch, progress[0] grows by the files written; on a failure progress[1] becomes 1 and the
 // error is posted at once. Message out at 'end': { records: [path, size, mtimeMs][] }.
-import { closeSync, fstatSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { writeOutputFile } from './write-output.js';
 
 const WRITTEN = 0;
 const FAILED = 1;
@@ -27,7 +26,7 @@ parentPort.on('message', (message) => {
   }
   if (failed) return;
   try {
-    for (const [file, text] of message) records.push(writeOne(file, text));
+    for (const [file, text] of message) records.push(writeOutputFile(folder, file, text, linked, madeFolders));
     Atomics.add(progress, WRITTEN, message.length);
   } catch (error) {
     failed = true;
@@ -36,22 +35,3 @@ parentPort.on('message', (message) => {
   }
   Atomics.notify(progress, WRITTEN);
 });
-
-/** Write one file (over a hard link, unlink it first: see writeSite) and return its record. */
-function writeOne(file, text) {
-  const target = path.join(folder, file);
-  const parent = path.dirname(target);
-  if (!madeFolders.has(parent)) {
-    mkdirSync(parent, { recursive: true });
-    madeFolders.add(parent);
-  }
-  if (linked) rmSync(target, { force: true });
-  const descriptor = openSync(target, 'w');
-  try {
-    writeFileSync(descriptor, text, 'utf8');
-    const { size, mtimeMs } = fstatSync(descriptor);
-    return [file, size, mtimeMs];
-  } finally {
-    closeSync(descriptor);
-  }
-}

@@ -72,4 +72,15 @@ describe('ItemTokens', () => {
     story.body = 'After, *changed*.';
     expect(tokens.of(story)).toEqual(lexBody('After, *changed*.'));
   });
+
+  it('keeps only the latest bodies, so bodies never asked for twice are not held for the whole build', () => {
+    const tokens = new ItemTokens(2);
+    const [a, b, c] = [item('A.'), item('B.'), item('C.')];
+    const first = tokens.of(a);
+    tokens.of(b);
+    tokens.of(c); // a's tokens are let go
+    expect(tokens.of(a)).not.toBe(first);
+    const second = tokens.of(c);
+    expect(tokens.of(c)).not.toBe(second); // c was handed over by the call before, then lexed anew
+  });
 });
