@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +163,34 @@ describe('an incremental build', () => {
     expect(summary.mode).toBe('full');
     expect(summary.written.length).toBe(first.written.length);
     expect(await readFile(path.join(root, 'dist/issues/1/index.html'), 'utf8')).toContain('recycled electrons');
+  });
+
+  it('rebuilds everything when monitor.config.yaml is edited, even to a text of the same size', async () => {
+    const root = await writePublication(THIRD);
+    const first = await buildSite(root);
+    await edit(root, 'monitor.config.yaml', (text) => text.replace('title: Test Reform Monitor', 'title: Best Reform Monitor'));
+    await later(path.join(root, 'monitor.config.yaml'));
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('full');
+    expect(summary.written.length).toBe(first.written.length);
+    expect(await readFile(path.join(root, 'dist/index.html'), 'utf8')).toContain('Best Reform Monitor');
+  });
+
+  it('notices an item renamed in its folder, which changes the order of its issue', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    await rename(path.join(root, 'issues/1/02-second.md'), path.join(root, 'issues/1/00-second.md'));
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('incremental');
+    expect(summary.written).toContain('issues/1/index.html');
+    const page = await readFile(path.join(root, 'dist/issues/1/index.html'), 'utf8');
+    expect(page.indexOf('Moscow courts Beijing')).toBeLessThan(page.indexOf('Budget talks stall in the Duma'));
+    expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
+    // The new name is an input from now on: an edit of it is noticed too.
+    await edit(root, 'issues/1/00-second.md', (text) => text.replace('Moscow courts Beijing', 'Moscow woos Beijing'));
+    await later(path.join(root, 'issues/1/00-second.md'));
+    expect((await buildSite(root)).mode).toBe('incremental');
+    expect(await readFile(path.join(root, 'dist/issues/1/index.html'), 'utf8')).toContain('Moscow woos Beijing');
   });
 });
 
