@@ -1,14 +1,14 @@
 /**
  * The email side of a full build, in a worker thread started by EmailThread: it compiles the email
  * skeleton (MJML) while the main thread reads the publication, then renders each issue it is sent as
- * email HTML and plain text and writes them into the build's temporary folder.
+ * email HTML and plain text and writes them into the build's temporary folder (or sends them back).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ComposedIssue } from '../compose/types.js';
 import { MonitorError } from '../core/errors.js';
 import { createRenderer } from '../render/index.js';
 import type { EmailThreadData, FromEmailThread, ThreadFailure, ToEmailThread } from './email-thread.js';
-import { issueEmailFiles } from './render-site.js';
+import { issueEmailFiles, type OutputFile } from './render-site.js';
 import { writeOutputFile } from './write-output.js';
 import type { WrittenFile } from './write-site.js';
 
@@ -30,6 +30,7 @@ async function handle(message: ToEmailThread): Promise<void> {
   try {
     if (message === 'end') answer({ written });
     else if (Array.isArray(message)) await renderAndWrite(message);
+    else if ('reply' in message) answer({ files: await renderFiles(message.reply) });
     else target = message;
   } catch (error) {
     failed = true;
@@ -45,6 +46,12 @@ async function renderAndWrite(issues: ComposedIssue[]): Promise<void> {
       written.push({ path, size, mtimeMs, kind: file.kind });
     }
   }
+}
+
+async function renderFiles(issues: ComposedIssue[]): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  for (const issue of issues) files.push(...(await issueEmailFiles(renderer, issue)));
+  return files;
 }
 
 function failure(error: unknown): ThreadFailure {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { publicationInfo } from '../compose/index.js';
+import type { ComposedIssue } from '../compose/types.js';
 import { readConfig } from '../config/read-config.js';
 import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
@@ -47,7 +48,7 @@ interface Stage {
   renderer: Renderer;
   templates: TemplateSources;
   warnings: Problem[];
-  /** Renders the emails in another thread (a full build from nothing); else the renderer does. */
+  /** Renders the emails in another thread (when monitor runs compiled); else the renderer does. */
   emails: EmailThread | undefined;
 }
 
@@ -73,11 +74,11 @@ export async function runBuild(run: BuildRun): Promise<Result> {
 }
 
 /**
- * A build from nothing (no previous state, all of it) with the real renderer renders its emails in a
- * worker thread, started before the publication is read so that MJML loads meanwhile.
+ * A build with the real renderer renders its emails in a worker thread, started before the publication
+ * is read so that MJML loads meanwhile (and stopped unused when no email is to be rendered).
  */
 async function startEmailThread(run: BuildRun, templates: TemplateSources): Promise<EmailThread | undefined> {
-  if (run.rendering || run.previous || run.options.issue !== undefined) return undefined;
+  if (run.rendering) return undefined;
   const config = await readConfig(run.root);
   return config.value ? EmailThread.start(templates, { publication: publicationInfo({ config: config.value }) }) : undefined;
 }
@@ -144,9 +145,12 @@ interface Changes {
  */
 async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed }: Changes): Promise<Result> {
   const { run, plan, renderer, templates, warnings } = stage;
-  if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
+  const { wanted, mailed } = splitOffEmails(stage, changed);
+  const emailFiles = mailed.length > 0 ? stage.emails!.renderFiles(mailed) : Promise.resolve([]);
+  if ([...wanted].some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const files: OutputFile[] = [];
-  for await (const output of renderSite(plan, renderer, templates, { wanted: new Set(changed) })) files.push(output);
+  for await (const output of renderSite(plan, renderer, templates, { wanted })) files.push(output);
+  files.push(...(await emailFiles).filter((output) => changed.includes(output.path)));
   if (files.length !== changed.length) return fullBuild(stage, inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
@@ -163,6 +167,18 @@ async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed 
   saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global: previous.global, inputs, outputs, totals, warnings });
   const mode = files.length > 0 || removed.length > 0 ? 'incremental' : 'unchanged';
   return summary(mode, plan, counts, { written: files.map((output) => output.path), removed }, totals, run.out, warnings);
+}
+
+/**
+ * With an email thread, the issues whose email changed go to it, and their email files leave the set of
+ * files the main thread renders.
+ */
+function splitOffEmails({ plan, emails }: Stage, changed: string[]): { wanted: Set<string>; mailed: ComposedIssue[] } {
+  const wanted = new Set(changed);
+  if (!emails) return { wanted, mailed: [] };
+  const mailed = plan.issues.map(({ issue }) => issue).filter((issue) => wanted.has(`${issue.path}email.html`) || wanted.has(`${issue.path}email.txt`));
+  for (const issue of mailed) for (const name of ['email.html', 'email.txt']) wanted.delete(`${issue.path}${name}`);
+  return { wanted, mailed };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,22 @@ describe('a full build with its emails rendered in a worker thread', () => {
     const files = await hashTree(threaded);
     expect([...files.keys()].filter((file) => file.endsWith('/email.html'))).toHaveLength(4);
     expect(files).toEqual(await hashTree(single));
+  });
+
+  it('hands an incremental build its changed emails back, and the output equals a clean build', async () => {
+    const root = await writePublication();
+    const out = path.join(root, 'dist');
+    expect((await compiledBuild(root, out)).code).toBe(0);
+    const item = path.join(root, 'issues/1/01-first.md');
+    await writeFile(item, (await readFile(item, 'utf8')).replace('written for the tests.', 'written for the tests, then edited.'));
+    const { code, stdout } = await compiledBuild(root, out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Updated 1 issue, /);
+    expect(await readFile(path.join(out, 'issues/1/email.txt'), 'utf8')).toContain('then edited.');
+    expect(await readFile(path.join(out, 'issues/1/email.html'), 'utf8')).toContain('then edited.');
+    const clean = path.join(await temporaryFolder(), 'clean');
+    await buildSite(root, { out: clean, cache: false });
+    expect(await hashTree(out)).toEqual(await hashTree(clean));
   });
 
   it('exits 1 naming the template when its MJML is invalid, and leaves the previous dist/ as it was', async () => {
