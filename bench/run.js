@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --json] [--issues N] [--seed S] [--runs R] [--warmups W] [--timeout SECONDS] [--only NAMES]`: time monitor on a synthetic archive,
- * scenario by scenario, against the targets of issue 6. Progress goes to standard error; the table (or
- * JSON with --json) to standard output. --only takes scenario names separated by commas (the baseline
- * always runs); build scenarios after "build cold" expect the site it leaves.
+ * `npm run bench [-- --json] [--issues N] [--seed S] [--runs R] [--warmups W] [--timeout SECONDS] [--only NAMES] [--delete-outputs]`:
+ * time monitor on a synthetic archive, scenario by scenario, against the targets of issue 6. Progress
+ * goes to standard error; the table (or JSON with --json) to standard output. --only takes scenario names
+ * separated by commas (the baseline always runs); build scenarios after "build cold" expect the site it
+ * leaves. Cold runs start with the previous output moved aside; --delete-outputs deletes it right before
+ * instead (see clearOutput in workspace.js for why that is slower on some file systems).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,7 +12,7 @@ import { findIngestFunctions } from './ingest-parse.js';
 import { formatJson, formatTable, hugoRatio } from './report.js';
 import { createScenarios } from './scenarios.js';
 import { removeSideFile, runScenario } from './timing.js';
-import { prepareWorkspace } from './workspace.js';
+import { emptySetAside, prepareWorkspace } from './workspace.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     warmups: { type: 'string', default: '1' },
     timeout: { type: 'string', default: '600' },
     only: { type: 'string' },
+    'delete-outputs': { type: 'boolean', default: false },
   },
 });
 
@@ -35,7 +38,8 @@ const progress = (/** @type {string} */ message) => process.stderr.write(`bench:
 
 const workspace = prepareWorkspace({ issues, seed }, progress);
 const only = values.only?.split(',').map((name) => name.trim());
-const scenarios = createScenarios(workspace, await findIngestFunctions())
+emptySetAside(workspace);
+const scenarios = createScenarios(workspace, await findIngestFunctions(), { deleteOutputs: values['delete-outputs'] })
   .filter((scenario) => !only || scenario.name === 'baseline' || only.includes(scenario.name));
 const unknown = only?.filter((name) => !scenarios.some((scenario) => scenario.name === name)) ?? [];
 if (unknown.length > 0) {
@@ -50,6 +54,7 @@ for (const scenario of scenarios) {
   results.push(result);
 }
 removeSideFile();
+emptySetAside(workspace);
 
 const report = {
   machine: {

@@ -3,9 +3,9 @@
  * before: cold leaves a built site (and cache), no-change rebuilds it, one-item-edited edits and rebuilds.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { editableItem } from './workspace.js';
+import { clearOutput, editableItem } from './workspace.js';
 
 /** @typedef {import('./timing.js').Scenario} Scenario */
 /** @typedef {import('./workspace.js').Workspace} Workspace */
@@ -13,9 +13,11 @@ import { editableItem } from './workspace.js';
 /**
  * @param {Workspace} workspace
  * @param {{ parse?: string, dedupe?: string }} ingest   specs of the ingester's functions, when exported
+ * @param {{ deleteOutputs: boolean }} options   delete the previous output right before a cold run (else move it aside)
  * @returns {Scenario[]}
  */
-export function createScenarios(workspace, ingest) {
+export function createScenarios(workspace, ingest, { deleteOutputs }) {
+  const clear = deleteOutputs ? 'rm -rf' : 'move aside';
   const root = workspace.publication;
   const build = { node: ['cli', 'build', '--root', root] };
   /** @type {ReturnType<typeof editableItem> | undefined} */
@@ -25,11 +27,11 @@ export function createScenarios(workspace, ingest) {
     { name: 'help', shown: 'monitor --help', target: { seconds: 0.15 }, command: { node: ['cli', '--help'] } },
     { name: 'validate', shown: 'monitor validate', target: { seconds: 0.8 }, command: { node: ['cli', 'validate', '--root', root] } },
     {
-      name: 'build cold', shown: 'rm -rf dist .monitor-cache; monitor build', target: { seconds: 1.5, rssMb: 300 }, command: build,
+      name: 'build cold', shown: `${clear} dist .monitor-cache; monitor build`, target: { seconds: 1.5, rssMb: 300 }, command: build,
       before: () => {
         // dist.tmp-*: the temporary output of a build that was stopped at the time limit.
         const leftovers = readdirSync(root).filter((name) => name.startsWith('dist.tmp-'));
-        for (const folder of ['dist', '.monitor-cache', ...leftovers]) rmSync(path.join(root, folder), { recursive: true, force: true });
+        for (const folder of ['dist', '.monitor-cache', ...leftovers]) clearOutput(workspace, path.join(root, folder), deleteOutputs);
       },
     },
     { name: 'build no-change', shown: 'monitor build (again)', target: { seconds: 0.2 }, command: build },
@@ -42,7 +44,7 @@ export function createScenarios(workspace, ingest) {
       after: () => edited?.restore(),
     },
     ingestScenario(workspace, ingest),
-    hugoScenario(workspace),
+    hugoScenario(workspace, clear, deleteOutputs),
   ];
 }
 
@@ -67,15 +69,17 @@ function ingestScenario(workspace, ingest) {
 
 /**
  * @param {Workspace} workspace
+ * @param {string} clear
+ * @param {boolean} deleteOutputs
  * @returns {Scenario}
  */
-function hugoScenario(workspace) {
+function hugoScenario(workspace, clear, deleteOutputs) {
   return {
     name: 'hugo',
-    shown: 'rm -rf out; hugo --quiet (same archive, web pages only)',
+    shown: `${clear} out; hugo --quiet (same archive, web pages only)`,
     command: { external: ['hugo', '--quiet', '-s', workspace.hugoSite, '-d', workspace.hugoOut] },
     unavailable: () => (hugoVersion() ? undefined : 'hugo is not on PATH (apt-get install -y hugo)'),
-    before: () => rmSync(workspace.hugoOut, { recursive: true, force: true }),
+    before: () => clearOutput(workspace, workspace.hugoOut, deleteOutputs),
     note: hugoVersion(),
   };
 }

@@ -4,7 +4,7 @@
  * run with the same seed and size reuses it, and a changed generator never reuses stale files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,39 @@ export function prepareWorkspace({ issues, seed }, progress) {
     hugoSite: path.join(dir, 'hugo-site'), hugoOut: path.join(dir, 'hugo-out'), reused, issues, seed,
   };
 }
+
+/**
+ * Clear an output folder before a cold run by moving it into the workspace's set-aside folder (a rename)
+ * rather than deleting it there and then. On a file system without a journal (ext4 here), the inodes of
+ * files deleted in the last seconds are skipped, one by one, by every file created after them: deleting
+ * the last run's 7,650 files right before the next cold build added seconds to that build's writing, a
+ * cost of the bench's own clean-up that a first build on an editor's machine does not pay. The folders
+ * set aside are deleted by emptySetAside, once nothing is being timed. With `deleteNow`, the folder is
+ * deleted at once instead (as `rm -rf` would), to measure that case.
+ * @param {Workspace} workspace
+ * @param {string} folder
+ * @param {boolean} deleteNow
+ */
+export function clearOutput(workspace, folder, deleteNow) {
+  if (!existsSync(folder)) return;
+  if (deleteNow) {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  const aside = path.join(workspace.dir, SET_ASIDE);
+  mkdirSync(aside, { recursive: true });
+  renameSync(folder, path.join(aside, `${readdirSync(aside).length}-${path.basename(folder)}`));
+}
+
+/**
+ * Delete what clearOutput set aside (call before and after timing anything).
+ * @param {Workspace} workspace
+ */
+export function emptySetAside(workspace) {
+  rmSync(path.join(workspace.dir, SET_ASIDE), { recursive: true, force: true });
+}
+
+const SET_ASIDE = 'set-aside';
 
 /**
  * Edit one item in place for a while. Until `restore` runs, the workspace is not reusable (the marker is
