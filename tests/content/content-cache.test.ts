@@ -1,32 +1,59 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPublication, validatePublication } from '../../src/content/index.js';
-import { itemFile, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
 
-/** The publication as plain data, without functions, for comparing two reads. */
-async function snapshot(root: string, cacheDir?: string) {
-  const { publication, problems } = await loadPublication(root, { cacheDir }).then(({ publication, warnings }) => ({ publication, problems: warnings }));
-  return JSON.parse(JSON.stringify({ issues: publication!.issues, problems }));
+/** The publication as JSON text (field order included), without functions, for comparing two reads. */
+async function snapshot(root: string, cacheDir?: string): Promise<string> {
+  const { publication, warnings } = await loadPublication(root, { cacheDir });
+  return JSON.stringify({ issues: publication.issues, problems: warnings });
+}
+
+const shardFolder = (root: string) => path.join(root, '.monitor-cache', 'content');
+
+/** Issue 1, 2 (shard 0) and 150 (shard 1), each item with a body that JSON would have to escape. */
+async function threeIssues(): Promise<string> {
+  return writePublication({
+    'issues/1/01-first.md': itemFile('First', { body: 'Line one with “quotes”, ünïcödé and a \\ backslash.\n\nLine two: {"not": "json"}\n' }),
+    'issues/150/issue.md': `${issueFile(150, '2020-02-10')}An editor’s note\n\nin two paragraphs.\n`,
+    'issues/150/01-later.md': itemFile('Later', { sources: '  - publication: Reuters\n    date: 2020-02-01\n' }),
+  });
 }
 
 describe('the parsed-content cache', () => {
-  it('gives the same publication from the cache as from the files', async () => {
-    const root = await writePublication();
+  it('gives the same publication, field for field, from the cache as from the files', async () => {
+    const root = await threeIssues();
     const cacheDir = path.join(root, '.monitor-cache');
     const fresh = await snapshot(root);
-    expect(await snapshot(root, cacheDir)).toEqual(fresh);
-    expect(JSON.parse(await readFile(path.join(cacheDir, 'content.json'), 'utf8')).files['issues/1/01-first.md']).toBeDefined();
-    expect(await snapshot(root, cacheDir)).toEqual(fresh);
+    expect(await snapshot(root, cacheDir)).toBe(fresh);
+    expect((await readdir(shardFolder(root))).sort()).toEqual(['shard-0.cache', 'shard-1.cache']);
+    expect(await snapshot(root, cacheDir)).toBe(fresh);
   });
 
-  it('reads a changed file again', async () => {
-    const root = await writePublication();
+  it('reads a changed file again and rewrites only the shard it belongs to', async () => {
+    const root = await threeIssues();
     const cacheDir = path.join(root, '.monitor-cache');
     await snapshot(root, cacheDir);
+    const before = await readFile(path.join(shardFolder(root), 'shard-0.cache'), 'utf8');
+    const untouched = (await stat(path.join(shardFolder(root), 'shard-1.cache'))).mtimeMs;
     await writeFile(path.join(root, 'issues/1/01-first.md'), itemFile('A new headline for the first item'));
     const { publication } = await loadPublication(root, { cacheDir });
-    expect(publication!.issues[0]!.items[0]!.headline).toBe('A new headline for the first item');
+    expect(publication.issues[0]!.items[0]!.headline).toBe('A new headline for the first item');
+    expect(await readFile(path.join(shardFolder(root), 'shard-0.cache'), 'utf8')).not.toBe(before);
+    expect((await stat(path.join(shardFolder(root), 'shard-1.cache'))).mtimeMs).toBe(untouched);
+    expect(await snapshot(root, cacheDir)).toBe(await snapshot(root));
+  });
+
+  it('forgets a removed file, and a shard whose issues are all gone', async () => {
+    const root = await threeIssues();
+    const cacheDir = path.join(root, '.monitor-cache');
+    await snapshot(root, cacheDir);
+    await rm(path.join(root, 'issues/2/02-governors.md'));
+    await rm(path.join(root, 'issues/150'), { recursive: true });
+    expect(await snapshot(root, cacheDir)).toBe(await snapshot(root));
+    expect(await readdir(shardFolder(root))).toEqual(['shard-0.cache']);
+    expect(await readFile(path.join(shardFolder(root), 'shard-0.cache'), 'utf8')).not.toContain('issues/2/02-governors.md');
   });
 
   it('is not written by a run that found errors', async () => {
@@ -34,21 +61,37 @@ describe('the parsed-content cache', () => {
     const cacheDir = path.join(root, '.monitor-cache');
     const { problems } = await validatePublication(root, { cacheDir });
     expect(problems).toEqual([expect.objectContaining({ file: 'issues/1/01-first.md', line: 3, path: 'section' })]);
+    await expect(readdir(shardFolder(root))).rejects.toThrow();
+  });
+
+  it('removes the single cache file of an older monitor', async () => {
+    const root = await writePublication();
+    const cacheDir = path.join(root, '.monitor-cache');
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(path.join(cacheDir, 'content.json'), '{"format":1,"files":{}}');
+    await snapshot(root, cacheDir);
     await expect(readFile(path.join(cacheDir, 'content.json'))).rejects.toThrow();
   });
 
-  it.each([['truncated JSON', '{"format":1,"files":{'], ['another version', '{"format":1,"version":"0.0.0-old","files":{}}'], ['garbage', '\u0000\u0001']])(
-    'ignores a cache with %s and rebuilds it',
-    async (_name, content) => {
-      const root = await writePublication();
-      const cacheDir = path.join(root, '.monitor-cache');
-      const fresh = await snapshot(root);
-      await mkdir(cacheDir, { recursive: true });
-      await writeFile(path.join(cacheDir, 'content.json'), content);
-      expect(await snapshot(root, cacheDir)).toEqual(fresh);
-      expect(JSON.parse(await readFile(path.join(cacheDir, 'content.json'), 'utf8')).format).toBe(1);
-    },
-  );
+  it.each([
+    ['truncated JSON', '{"format":2,"rows":['],
+    ['another version', '{"format":2,"version":"0.0.0-old","rows":[]}\n'],
+    ['the format of an older monitor', '{"format":1,"files":{}}'],
+    ['garbage', '\u0000\u0001'],
+    ['texts shorter than their lengths', 'CURRENT:cut'],
+    ['texts longer than their lengths', 'CURRENT:extra'],
+  ])('ignores a shard with %s and rebuilds it', async (_name, content) => {
+    const root = await writePublication();
+    const cacheDir = path.join(root, '.monitor-cache');
+    const fresh = await snapshot(root);
+    await snapshot(root, cacheDir);
+    const file = path.join(shardFolder(root), 'shard-0.cache');
+    const current = await readFile(file, 'utf8');
+    const damaged = content === 'CURRENT:cut' ? current.slice(0, -5) : content === 'CURRENT:extra' ? `${current}more` : content;
+    await writeFile(file, damaged);
+    expect(await snapshot(root, cacheDir)).toBe(fresh);
+    expect(await readFile(file, 'utf8')).toBe(current);
+  });
 });
 
 describe('the cache with warnings', () => {

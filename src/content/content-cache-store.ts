@@ -1,0 +1,126 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../core/problems.js';
+import { TOOL_VERSION } from '../core/version.js';
+import type { IssueRecord, ItemRecord } from './read-issue.js';
+
+/** Bump when the stored shape of an issue or item changes. */
+const CACHE_FORMAT = 2;
+/** Where the shards live in the cache folder, and the single file an older monitor kept instead. */
+const SHARD_FOLDER = 'content';
+const LEGACY_FILE = 'content.json';
+const SHARD_NAME = /^shard-([a-z0-9]+)\.cache$/;
+/** Issue folders per shard: an edit to one issue rewrites the shard of its hundred, not the archive. */
+const ISSUES_PER_SHARD = 100;
+
+/** What reading one file produced, without its `locate` function (rebuilt on demand from the file). */
+export type StoredRead =
+  | { kind: 'issue'; issue?: IssueRecord; problems: Problem[] }
+  | { kind: 'item'; item?: ItemRecord; problems: Problem[] };
+
+/** A cached read and the stamp of the file it came from. */
+export interface Entry {
+  mtimeMs: number;
+  size: number;
+  read: StoredRead;
+}
+
+/** Cached reads by shard, then by file path relative to the publication root. */
+export type Shards = Map<string, Map<string, Entry>>;
+
+/** The shard of `issues/<N>/...`: the hundred N falls in. */
+export function shardOf(file: string): string {
+  const folder = file.split('/', 2)[1] ?? '';
+  return /^\d+$/.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
+}
+
+/** Every readable shard of the cache folder; a shard that is damaged or from another version is left out. */
+export function readShards(cacheFolder: string): Shards {
+  const shards: Shards = new Map();
+  let names: string[];
+  try {
+    names = readdirSync(path.join(cacheFolder, SHARD_FOLDER));
+  } catch {
+    return shards;
+  }
+  for (const name of names) {
+    const shard = SHARD_NAME.exec(name)?.[1];
+    if (!shard) continue;
+    try {
+      shards.set(shard, parseShard(readFileSync(path.join(cacheFolder, SHARD_FOLDER, name), 'utf8')));
+    } catch {
+      // A shard that cannot be read is rebuilt from the files.
+    }
+  }
+  return shards;
+}
+
+/** Write one shard (atomically), or remove it when it has no entries left. */
+export function writeShard(cacheFolder: string, shard: string, entries: Map<string, Entry> | undefined): void {
+  const folder = path.join(cacheFolder, SHARD_FOLDER);
+  const file = path.join(folder, `shard-${shard}.cache`);
+  if (!entries || entries.size === 0) {
+    rmSync(file, { force: true });
+    return;
+  }
+  mkdirSync(folder, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, formatShard(entries));
+  renameSync(temporary, file);
+}
+
+/** Remove the single cache file of format 1 (14 MB for a long archive), which nothing reads any more. */
+export function removeLegacyFile(cacheFolder: string): void {
+  rmSync(path.join(cacheFolder, LEGACY_FILE), { force: true });
+}
+
+/**
+ * A shard is one line of JSON — `[file, mtimeMs, size, read]` rows whose item bodies and issue notes
+ * are replaced by their lengths — then those texts one after another, as they are. Most of a cache is
+ * Markdown text, and taking it by length from one string is much cheaper than escaping and parsing it
+ * as JSON strings.
+ */
+function formatShard(entries: Map<string, Entry>): string {
+  const texts: string[] = [];
+  const rows: unknown[] = [];
+  for (const [file, { mtimeMs, size, read }] of entries) rows.push([file, mtimeMs, size, withoutText(read, texts)]);
+  return `${JSON.stringify({ format: CACHE_FORMAT, version: TOOL_VERSION, rows })}\n${texts.join('')}`;
+}
+
+function withoutText(read: StoredRead, texts: string[]): StoredRead {
+  if (read.kind === 'item' && read.item) {
+    texts.push(read.item.body);
+    return { ...read, item: { ...read.item, body: read.item.body.length as unknown as string } };
+  }
+  if (read.kind === 'issue' && read.issue) {
+    texts.push(read.issue.note);
+    return { ...read, issue: { ...read.issue, note: read.issue.note.length as unknown as string } };
+  }
+  return read;
+}
+
+/** The entries of a shard's text; throws when anything is not as formatShard wrote it. */
+function parseShard(text: string): Map<string, Entry> {
+  const cut = text.indexOf('\n');
+  if (cut < 0) throw new Error('no texts');
+  const head = JSON.parse(text.slice(0, cut)) as { format?: unknown; version?: unknown; rows?: unknown };
+  if (head.format !== CACHE_FORMAT || head.version !== TOOL_VERSION || !Array.isArray(head.rows)) throw new Error('another cache');
+  const entries = new Map<string, Entry>();
+  let offset = cut + 1;
+  for (const row of head.rows as unknown[]) {
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'number' || typeof row[2] !== 'number') throw new Error('bad row');
+    const read = row[3] as StoredRead;
+    if ((read.kind !== 'item' && read.kind !== 'issue') || !Array.isArray(read.problems)) throw new Error('bad read');
+    const record: Record<string, unknown> | undefined = read.kind === 'item' ? read.item : read.issue;
+    if (record) {
+      const key = read.kind === 'item' ? 'body' : 'note';
+      const length = record[key];
+      if (!Number.isInteger(length) || (length as number) < 0 || offset + (length as number) > text.length) throw new Error('bad text length');
+      record[key] = text.slice(offset, offset + (length as number));
+      offset += length as number;
+    }
+    entries.set(row[0], { mtimeMs: row[1], size: row[2], read });
+  }
+  if (offset !== text.length) throw new Error('bad text length');
+  return entries;
+}
