@@ -42,8 +42,8 @@ async function renderAndWrite(issues: ComposedIssue[]): Promise<void> {
   if (!target) throw new Error('issues arrived before the folder to write them in');
   for (const issue of issues) {
     for (const file of await issueEmailFiles(renderer, issue)) {
-      const [path, size, mtimeMs] = writeOutputFile(target.folder, file.path, file.text, target.linked, madeFolders);
-      written.push({ path, size, mtimeMs, kind: file.kind });
+      const stamp = writeOutputFile(target.folder, file.path, file.text, target.linked, madeFolders);
+      written.push({ ...stamp, kind: file.kind });
     }
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
-import { FileWriter, type FileStamp } from './file-writer.js';
+import { writeOutputFile, type FileStamp } from './write-output.js';
 import type { OutputFile } from './render-site.js';
 
 export interface WriteOptions {
@@ -91,26 +91,18 @@ function linkTree(folder: string, copy: string): void {
 }
 
 /**
- * Write every file into `folder` as it is rendered, from a worker thread (see FileWriter). Over linked
- * files (`linked`), each target is unlinked first: writing into it would change the previous output's
- * file too, through the shared link.
+ * Write every file into `folder` as it is rendered, synchronously: thousands of small files are written
+ * several times faster without a promise and a thread-pool round trip each (a worker thread for the
+ * writing was measured too: no faster than this, and 80 MB more memory).
  */
 async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, linked: boolean, written: WriteOptions['written']): Promise<WriteCounts> {
   const counts = noCounts();
-  const kinds: Array<OutputFile['kind']> = [];
-  const writer = new FileWriter(folder, linked);
-  try {
-    for await (const file of files) {
-      writer.write(safeRelative(file.path), file.text);
-      kinds.push(file.kind);
-      counts[file.kind] += 1;
-    }
-  } catch (error) {
-    await writer.abort();
-    throw error;
+  const madeFolders = new Set<string>();
+  for await (const file of files) {
+    const stamp = writeOutputFile(folder, safeRelative(file.path), file.text, linked, madeFolders);
+    written?.({ ...stamp, kind: file.kind });
+    counts[file.kind] += 1;
   }
-  const stamps = await writer.finish();
-  if (written) stamps.forEach((stamp, index) => written({ ...stamp, kind: kinds[index]! }));
   return counts;
 }
 
