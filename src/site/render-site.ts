@@ -3,7 +3,6 @@ import { categoryPath, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js'
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
 import { archivePagePath, STYLESHEET } from './output-keys.js';
-import type { EmailThread } from './email-thread.js';
 import type { SitePlan } from './plan-site.js';
 
 /** One file of the build: its path relative to the output folder, its text, and what it is (for the summary). */
@@ -16,8 +15,6 @@ export interface OutputFile {
 export interface RenderSiteOptions {
   /** Only the files named (an incremental build). */
   wanted?: ReadonlySet<string> | undefined;
-  /** Render (and write) the issues' emails in this worker thread instead of here (a full build). */
-  emails?: EmailThread | undefined;
 }
 
 /**
@@ -26,16 +23,14 @@ export interface RenderSiteOptions {
  * here reads or writes files. A category page is given each entry's issue without the issue's other
  * items, in every build, so that its output depends only on what its key covers. The pages' shared
  * stylesheet is written by every build (a one-issue build too, so its pages never link a missing file).
- * With an email thread, each issue is handed to it and its emails are left out here.
  */
 export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, options: RenderSiteOptions = {}): AsyncGenerator<OutputFile> {
-  const { wanted, emails } = options;
+  const { wanted } = options;
   const want = (file: string) => !wanted || wanted.has(file);
   if (want(STYLESHEET)) yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'asset' };
   for (const { issue, site } of plan.issues) {
     if (want(`${issue.path}index.html`)) yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
-    if (emails) emails.render(issue);
-    else yield* await issueEmailFiles(renderer, issue, want);
+    yield* await issueEmailFiles(renderer, issue, want);
   }
   yield* archivePages(plan.site, renderer, wanted);
   const headers = new Map<ComposedIssue, ComposedIssue>();
@@ -47,7 +42,7 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
 }
 
 /** An issue's email HTML and plain text, or those of the two that are wanted. */
-export async function issueEmailFiles(renderer: Renderer, issue: ComposedIssue, want: (file: string) => boolean = () => true): Promise<OutputFile[]> {
+async function issueEmailFiles(renderer: Renderer, issue: ComposedIssue, want: (file: string) => boolean): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   if (want(`${issue.path}email.html`)) files.push({ path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' });
   if (want(`${issue.path}email.txt`)) files.push({ path: `${issue.path}email.txt`, text: renderer.text(issue), kind: 'email' });

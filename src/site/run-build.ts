@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { publicationInfo } from '../compose/index.js';
-import type { ComposedIssue } from '../compose/types.js';
-import { readConfig } from '../config/read-config.js';
 import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -10,7 +7,6 @@ import type { Renderer, TemplateSources } from '../render/types.js';
 import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
 import { toolStamps, type Stamps } from './input-stamps.js';
-import { EmailThread } from './email-thread.js';
 import { IssueMemo } from './model-memo.js';
 import { globalKey, outputKeys, type OutputKeys } from './output-keys.js';
 import { planSite, type SitePlan } from './plan-site.js';
@@ -48,8 +44,6 @@ interface Stage {
   renderer: Renderer;
   templates: TemplateSources;
   warnings: Problem[];
-  /** Renders the emails in another thread (when monitor runs compiled); else the renderer does. */
-  emails: EmailThread | undefined;
 }
 
 /**
@@ -58,29 +52,20 @@ interface Stage {
  * written into a temporary folder and swapped in. Nothing is written before the publication is valid.
  */
 export async function runBuild(run: BuildRun): Promise<Result> {
-  const { readTemplates, createRenderer } = await (run.rendering ?? import('../render/index.js'));
+  const rendering = run.rendering ?? import('../render/index.js');
+  const { plan, warnings } = await loadPlan(run);
+  const { readTemplates, createRenderer } = await rendering;
   const templates = await readTemplates(run.root);
-  const emails = await startEmailThread(run, templates);
-  try {
-    const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
-    const { publication, warnings } = await loadPublication(run.root, { cacheDir });
-    const plan = planSite(publication, { issue: run.options.issue, drafts: run.options.drafts });
-    const renderer = createRenderer(templates, { publication: plan.site.publication });
-    const stage: Stage = { run, plan, renderer, templates, warnings, emails };
-    return run.inputs ? await cachedBuild(stage, run.inputs) : await uncachedBuild(stage);
-  } finally {
-    await emails?.abort();
-  }
+  const renderer = createRenderer(templates, { publication: plan.site.publication });
+  const stage: Stage = { run, plan, renderer, templates, warnings };
+  return run.inputs ? cachedBuild(stage, run.inputs) : uncachedBuild(stage);
 }
 
-/**
- * A build with the real renderer renders its emails in a worker thread, started before the publication
- * is read so that MJML loads meanwhile (and stopped unused when no email is to be rendered).
- */
-async function startEmailThread(run: BuildRun, templates: TemplateSources): Promise<EmailThread | undefined> {
-  if (run.rendering) return undefined;
-  const config = await readConfig(run.root);
-  return config.value ? EmailThread.start(templates, { publication: publicationInfo({ config: config.value }) }) : undefined;
+/** Read and check the publication and plan the build; the publication itself is let go (memory). */
+async function loadPlan(run: BuildRun): Promise<{ plan: SitePlan; warnings: Problem[] }> {
+  const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
+  const { publication, warnings } = await loadPublication(run.root, { cacheDir });
+  return { plan: planSite(publication, { issue: run.options.issue, drafts: run.options.drafts }), warnings };
 }
 
 /** Compare each output's key with the last build's and choose between a full and an incremental build. */
@@ -100,20 +85,20 @@ async function cachedBuild(stage: Stage, inputs: Stamps): Promise<Result> {
 }
 
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
-async function uncachedBuild({ run, plan, renderer, templates, warnings, emails }: Stage): Promise<Result> {
-  if (!emails) prepareEmail(renderer);
+async function uncachedBuild({ run, plan, renderer, templates, warnings }: Stage): Promise<Result> {
+  prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
   const written: string[] = [];
-  const counts = await writeSite(renderSite(plan, renderer, templates, { emails }), {
-    out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path), companion: emails,
+  const counts = await writeSite(renderSite(plan, renderer, templates), {
+    out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
   });
   const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email };
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
 }
 
 /** Render everything into a temporary folder, swap it in, and record every file with its key. */
-async function fullBuild({ run, plan, renderer, templates, warnings, emails }: Stage, inputs: Stamps, global: string, keys: OutputKeys): Promise<Result> {
-  if (!emails) prepareEmail(renderer);
+async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, inputs: Stamps, global: string, keys: OutputKeys): Promise<Result> {
+  prepareEmail(renderer);
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   forgetBuildState(file);
   const outputs: Record<string, OutputRecord> = {};
@@ -124,8 +109,7 @@ async function fullBuild({ run, plan, renderer, templates, warnings, emails }: S
     outputs[output.path] = [planned.key, output.size, output.mtimeMs];
     written.push(output.path);
   };
-  const files = renderSite(plan, renderer, templates, { emails });
-  const counts = await writeSite(files, { out: run.out, root: run.root, keepPrevious: false, written: record, companion: emails });
+  const counts = await writeSite(renderSite(plan, renderer, templates), { out: run.out, root: run.root, keepPrevious: false, written: record });
   const totals = totalsOf(plan, keys);
   if (written.length === keys.size) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
@@ -145,12 +129,9 @@ interface Changes {
  */
 async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed }: Changes): Promise<Result> {
   const { run, plan, renderer, templates, warnings } = stage;
-  const { wanted, mailed } = splitOffEmails(stage, changed);
-  const emailFiles = mailed.length > 0 ? stage.emails!.renderFiles(mailed) : Promise.resolve([]);
-  if ([...wanted].some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
+  if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const files: OutputFile[] = [];
-  for await (const output of renderSite(plan, renderer, templates, { wanted })) files.push(output);
-  files.push(...(await emailFiles).filter((output) => changed.includes(output.path)));
+  for await (const output of renderSite(plan, renderer, templates, { wanted: new Set(changed) })) files.push(output);
   if (files.length !== changed.length) return fullBuild(stage, inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
@@ -167,18 +148,6 @@ async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed 
   saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global: previous.global, inputs, outputs, totals, warnings });
   const mode = files.length > 0 || removed.length > 0 ? 'incremental' : 'unchanged';
   return summary(mode, plan, counts, { written: files.map((output) => output.path), removed }, totals, run.out, warnings);
-}
-
-/**
- * With an email thread, the issues whose email changed go to it, and their email files leave the set of
- * files the main thread renders.
- */
-function splitOffEmails({ plan, emails }: Stage, changed: string[]): { wanted: Set<string>; mailed: ComposedIssue[] } {
-  const wanted = new Set(changed);
-  if (!emails) return { wanted, mailed: [] };
-  const mailed = plan.issues.map(({ issue }) => issue).filter((issue) => wanted.has(`${issue.path}email.html`) || wanted.has(`${issue.path}email.txt`));
-  for (const issue of mailed) for (const name of ['email.html', 'email.txt']) wanted.delete(`${issue.path}${name}`);
-  return { wanted, mailed };
 }
 
 /**

@@ -12,8 +12,7 @@ export interface FileStamp {
 /**
  * Write `text` to `file` (relative, already checked to stay inside `folder`), making its folder once
  * (`madeFolders` remembers them). Over a hard link (`linked`) the target is unlinked first: writing into
- * it would change the previous output's file too, through the shared link. Used by both threads that
- * write a build: the main thread (pages, feeds) and the email thread.
+ * it would change the previous output's file too, through the shared link.
  */
 export function writeOutputFile(folder: string, file: string, text: string, linked: boolean, madeFolders: Set<string>): FileStamp {
   const target = path.join(folder, file);

@@ -14,18 +14,6 @@ export interface WriteOptions {
   keepPrevious: boolean;
   /** Told of every file written, with its size and mtime (for the build's record of its output). */
   written?: ((file: WrittenFile) => void) | undefined;
-  /** Another thread writing files of the same build into the same folder (the emails: see EmailThread). */
-  companion?: CompanionWriter | undefined;
-}
-
-/** Writes part of a build from elsewhere, into the folder writeSite gives it. */
-export interface CompanionWriter {
-  /** Write into `folder` (see writeSite for `linked`); called before the files are iterated. */
-  start(folder: string, linked: boolean): void;
-  /** Every file it wrote, once all are on disk; rejects with its first failure. */
-  finish(): Promise<WrittenFile[]>;
-  /** Stop writing; resolves once nothing more will be written. */
-  abort(): Promise<void>;
 }
 
 /** A file of the build as written. */
@@ -55,16 +43,10 @@ export async function writeSite(files: AsyncIterable<OutputFile>, options: Write
     const keep = options.keepPrevious && exists(out);
     if (keep) linkTree(out, temporary);
     else mkdirSync(temporary, { recursive: true });
-    options.companion?.start(temporary, keep);
     const counts = await writeFiles(files, temporary, keep, options.written);
-    for (const file of (await options.companion?.finish()) ?? []) {
-      counts[file.kind] += 1;
-      options.written?.(file);
-    }
     swapIn(temporary, out);
     return counts;
   } catch (error) {
-    await options.companion?.abort();
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }
@@ -92,8 +74,8 @@ function linkTree(folder: string, copy: string): void {
 
 /**
  * Write every file into `folder` as it is rendered, synchronously: thousands of small files are written
- * several times faster without a promise and a thread-pool round trip each (a worker thread for the
- * writing was measured too: no faster than this, and 80 MB more memory).
+ * several times faster without a promise and a thread-pool round trip each. (Worker threads were
+ * measured too, for the writing and for the emails: a few per cent faster at best, 80-100 MB more memory.)
  */
 async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, linked: boolean, written: WriteOptions['written']): Promise<WriteCounts> {
   const counts = noCounts();
