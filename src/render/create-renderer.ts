@@ -25,7 +25,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
   const views = new IssueViews(site.baseUrl, tokens);
   const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));
   const html = (name: string, context: object) => set.render(name, context);
-  const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast');
+  const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast', options.mjmlCache);
 
   return {
     prepareEmail: () => email.prepare(),

@@ -57,4 +57,15 @@ export interface RendererOptions {
   emailPath?: 'fast' | 'direct';
   /** Web pages hold their CSS instead of linking the site's style.css: for one page printed on its own. */
   standalone?: boolean;
+  /**
+   * Where the HTML MJML made of the email's skeleton is remembered between runs (a build keeps it in
+   * .monitor-cache): with it, a later run fills emails without loading MJML at all.
+   */
+  mjmlCache?: MjmlCache | undefined;
+}
+
+/** MJML's HTML by the MJML it was made from; the keeper of the cache also answers for MJML's version. */
+export interface MjmlCache {
+  get(mjml: string): string | undefined;
+  set(mjml: string, html: string): void;
 }

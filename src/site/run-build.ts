@@ -7,6 +7,7 @@ import type { Renderer, TemplateSources } from '../render/types.js';
 import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
 import { toolStamps, type Stamps } from './input-stamps.js';
+import { mjmlFileCache } from './mjml-cache.js';
 import { IssueMemo } from './model-memo.js';
 import { globalKey, outputKeys, type OutputKeys } from './output-keys.js';
 import { planSite, type SitePlan } from './plan-site.js';
@@ -56,7 +57,8 @@ export async function runBuild(run: BuildRun): Promise<Result> {
   const { plan, warnings } = await loadPlan(run);
   const { readTemplates, createRenderer } = await rendering;
   const templates = await readTemplates(run.root);
-  const renderer = createRenderer(templates, { publication: plan.site.publication });
+  const mjmlCache = run.cache ? mjmlFileCache(path.join(run.root, CACHE_FOLDER)) : undefined;
+  const renderer = createRenderer(templates, { publication: plan.site.publication, mjmlCache });
   const stage: Stage = { run, plan, renderer, templates, warnings };
   return run.inputs ? cachedBuild(stage, run.inputs) : uncachedBuild(stage);
 }

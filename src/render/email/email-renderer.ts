@@ -1,5 +1,6 @@
 import { loadMjml, mjmlToHtml } from '../mjml.js';
 import type { TemplateSet } from '../template-set.js';
+import type { MjmlCache } from '../types.js';
 import { compileEmailSkeleton, type EmailSkeleton, type SkeletonContext } from './email-skeleton.js';
 
 /** `fast`: compile the MJML skeleton once and fill it per issue; `direct`: run MJML on every issue. */
@@ -17,12 +18,12 @@ const TEMPLATE = 'email.mjml.hbs';
  * The email path of a renderer. The fast path gives the same bytes as the direct one; where it cannot (a
  * template without markers, content the inliner does not handle) that email is rendered directly.
  */
-export function createEmailRenderer(templates: TemplateSet, skeletonContext: SkeletonContext, path: EmailPath): EmailRenderer {
+export function createEmailRenderer(templates: TemplateSet, skeletonContext: SkeletonContext, path: EmailPath, cache?: MjmlCache): EmailRenderer {
   let skeleton: Promise<EmailSkeleton | undefined> | undefined;
   const prepare = () => {
     skeleton ??= path === 'direct'
       ? loadMjml().then(() => undefined)
-      : compileEmailSkeleton(templates, TEMPLATE, skeletonContext, (mjml) => mjmlToHtml(mjml, TEMPLATE)).catch(() => undefined);
+      : compileEmailSkeleton(templates, TEMPLATE, skeletonContext, (mjml) => skeletonHtml(mjml, cache)).catch(() => undefined);
     return skeleton;
   };
   return {
@@ -35,6 +36,15 @@ export function createEmailRenderer(templates: TemplateSet, skeletonContext: Ske
       return filled ?? mjmlToHtml(templates.render(TEMPLATE, context), TEMPLATE);
     },
   };
+}
+
+/** MJML's HTML of the skeleton: remembered from an earlier run, or made now (and remembered). */
+async function skeletonHtml(mjml: string, cache: MjmlCache | undefined): Promise<string> {
+  const known = cache?.get(mjml);
+  if (known !== undefined) return known;
+  const html = await mjmlToHtml(mjml, TEMPLATE);
+  cache?.set(mjml, html);
+  return html;
 }
 
 /** A failure while filling is left for the direct path to report, with the template's name and line. */
