@@ -4,6 +4,12 @@ import { readShards, removeLegacyFile, shardOf, writeShard, type Entry, type Sha
 export type { StoredRead } from './content-cache-store.js';
 
 /**
+ * `[mtimeMs, size]` of files by path relative to the publication (0: missing), as a build stamps its
+ * inputs just before reading them: the cache takes a file's stamp from here rather than stat it again.
+ */
+export type KnownStamps = Readonly<Record<string, readonly [number, number] | 0>>;
+
+/**
  * Parsed files from the last run, keyed by path and trusted only while the file's mtime and size are
  * unchanged. Anything unreadable, or written by another version of monitor, is ignored and rebuilt.
  * The cache is kept in shards of a hundred issues: saving after an edit rewrites only the shards
@@ -13,17 +19,21 @@ export class ContentCache {
   private readonly current: Shards = new Map();
   private readonly changedShards = new Set<string>();
 
-  private constructor(private readonly folder: string | undefined, private readonly previous: Shards) {}
+  private constructor(
+    private readonly folder: string | undefined,
+    private readonly previous: Shards,
+    private readonly known: KnownStamps | undefined,
+  ) {}
 
   /** A cache in `folder`, or a cache that remembers nothing when `folder` is undefined. */
-  static open(folder: string | undefined): ContentCache {
-    return new ContentCache(folder, folder ? readShards(folder) : new Map());
+  static open(folder: string | undefined, known?: KnownStamps): ContentCache {
+    return new ContentCache(folder, folder ? readShards(folder) : new Map(), known);
   }
 
   /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
   get(root: string, file: string, read: () => StoredRead): StoredRead {
     if (!this.folder) return read();
-    const stamp = stampOf(`${root}/${file}`);
+    const stamp = this.stampOf(root, file);
     const shard = shardOf(file);
     const known = this.previous.get(shard)?.get(file);
     if (stamp && known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) {
@@ -53,6 +63,12 @@ export class ContentCache {
     } catch {
       // as above
     }
+  }
+
+  private stampOf(root: string, file: string): { mtimeMs: number; size: number } | undefined {
+    const known = this.known?.[file];
+    if (known === undefined) return stampOf(`${root}/${file}`);
+    return known === 0 ? undefined : { mtimeMs: known[0], size: known[1] };
   }
 
   private remember(shard: string, file: string, entry: Entry): void {

@@ -1,18 +1,20 @@
 import { ContentError } from '../core/errors.js';
 import { hasErrors, sortProblems, type Problem } from '../core/problems.js';
 import { checkPublication } from './check-publication.js';
-import { ContentCache } from './content-cache.js';
+import { ContentCache, type KnownStamps } from './content-cache.js';
 import { readPublication } from './read-publication.js';
 import type { Publication } from './types.js';
 
 export interface LoadOptions {
   /** Folder of the parsed-content cache, such as `<root>/.monitor-cache`; written only by a run without errors. */
   cacheDir?: string | undefined;
+  /** Stamps of the files just taken by the caller (a build), used by the cache instead of its own. */
+  stamps?: KnownStamps | undefined;
 }
 
 /** Read the publication and run every rule; problems are sorted by file and line. */
 export async function validatePublication(root: string, options: LoadOptions = {}): Promise<{ publication: Publication | undefined; problems: Problem[] }> {
-  const cache = ContentCache.open(options.cacheDir);
+  const cache = ContentCache.open(options.cacheDir, options.stamps);
   const read = await readPublication(root, { cache });
   const problems = sortProblems(read.publication ? [...read.problems, ...checkPublication(read.publication)] : read.problems);
   if (read.publication && !hasErrors(problems)) cache.save();

@@ -66,7 +66,7 @@ export async function runBuild(run: BuildRun): Promise<Result> {
 /** Read and check the publication and plan the build; the publication itself is let go (memory). */
 async function loadPlan(run: BuildRun): Promise<{ plan: SitePlan; warnings: Problem[] }> {
   const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
-  const { publication, warnings } = await loadPublication(run.root, { cacheDir });
+  const { publication, warnings } = await loadPublication(run.root, { cacheDir, stamps: run.inputs });
   return { plan: planSite(publication, { issue: run.options.issue, drafts: run.options.drafts }), warnings };
 }
 

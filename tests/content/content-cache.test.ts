@@ -45,6 +45,19 @@ describe('the parsed-content cache', () => {
     expect(await snapshot(root, cacheDir)).toBe(await snapshot(root));
   });
 
+  it('takes the stamp of a file from the stamps it is given (by a build, taken just before) rather than stat it', async () => {
+    const root = await threeIssues();
+    const cacheDir = path.join(root, '.monitor-cache');
+    await snapshot(root, cacheDir);
+    const file = 'issues/1/01-first.md';
+    const { mtimeMs, size } = await stat(path.join(root, file));
+    await writeFile(path.join(root, file), itemFile('Edited after the stamps were taken'));
+    const asStamped = await loadPublication(root, { cacheDir, stamps: { [file]: [mtimeMs, size] } });
+    expect(asStamped.publication.issues[0]!.items[0]!.headline).toBe('First');
+    const asOnDisk = await loadPublication(root, { cacheDir });
+    expect(asOnDisk.publication.issues[0]!.items[0]!.headline).toBe('Edited after the stamps were taken');
+  });
+
   it('forgets a removed file, and a shard whose issues are all gone', async () => {
     const root = await threeIssues();
     const cacheDir = path.join(root, '.monitor-cache');
