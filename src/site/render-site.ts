@@ -12,11 +12,6 @@ export interface OutputFile {
   kind: 'page' | 'email' | 'feed' | 'asset';
 }
 
-export interface RenderSiteOptions {
-  /** Only the files named (an incremental build). */
-  wanted?: ReadonlySet<string> | undefined;
-}
-
 /**
  * Render the files of the plan, one at a time, so a large archive is never held in memory at once; with
  * `wanted`, only the files it names (an incremental build). Pure apart from the renderer's work: nothing
@@ -24,8 +19,7 @@ export interface RenderSiteOptions {
  * items, in every build, so that its output depends only on what its key covers. The pages' shared
  * stylesheet is written by every build (a one-issue build too, so its pages never link a missing file).
  */
-export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, options: RenderSiteOptions = {}): AsyncGenerator<OutputFile> {
-  const { wanted } = options;
+export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, wanted?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
   const want = (file: string) => !wanted || wanted.has(file);
   if (want(STYLESHEET)) yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'asset' };
   for (const { issue, site } of plan.issues) {

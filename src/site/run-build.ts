@@ -133,7 +133,7 @@ async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed 
   const { run, plan, renderer, templates, warnings } = stage;
   if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const files: OutputFile[] = [];
-  for await (const output of renderSite(plan, renderer, templates, { wanted: new Set(changed) })) files.push(output);
+  for await (const output of renderSite(plan, renderer, templates, new Set(changed))) files.push(output);
   if (files.length !== changed.length) return fullBuild(stage, inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
