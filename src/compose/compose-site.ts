@@ -19,7 +19,7 @@ export function composeSite(publication: Publication, options: ComposeOptions = 
 }
 
 /** The publication's own details, as every format shows them. */
-export function publicationInfo({ config }: Pick<Publication, 'config'>): PublicationInfo {
+export function publicationInfo({ config }: Publication): PublicationInfo {
   return {
     title: config.title,
     publisher: config.publisher,
