@@ -15,8 +15,8 @@ export function lexBody(body: string): Token[] {
  * Item bodies lexed once for the two formats built from their tokens, the HTML views and the plain text
  * (neither changes a token). The first format to ask lexes the body and keeps the tokens; the second takes
  * them. A build renders an issue's formats one after the other, so only the latest bodies are kept: a
- * renderer that never renders the other format (the web pages, while a worker renders the emails) would
- * otherwise hold the tokens of the whole archive.
+ * renderer asked for one format only (a page printed by `monitor render`, a category page's items) would
+ * otherwise hold the tokens of every body it lexed.
  */
 export class ItemTokens {
   private readonly kept = new Map<ComposedItem, { body: string; tokens: Token[] }>();
