@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
@@ -5,7 +6,7 @@ import { TOOL_VERSION } from '../core/version.js';
 import type { IssueRecord, ItemRecord } from './read-issue.js';
 
 /** Bump when the stored shape of an issue or item changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /** Where the shards live in the cache folder, and the single file an older monitor kept instead. */
 const SHARD_FOLDER = 'content';
 const LEGACY_FILE = 'content.json';
@@ -75,16 +76,21 @@ export function removeLegacyFile(cacheFolder: string): void {
 }
 
 /**
- * A shard is one line of JSON — `[file, mtimeMs, size, read]` rows whose item bodies and issue notes
- * are replaced by their lengths — then those texts one after another, as they are. Most of a cache is
- * Markdown text, and taking it by length from one string is much cheaper than escaping and parsing it
- * as JSON strings.
+ * A shard is the sha1 of the rest of it on a line of its own (any damage is seen), then one line of
+ * JSON — `[file, mtimeMs, size, read]` rows whose item bodies and issue notes are replaced by their
+ * lengths — then those texts one after another, as they are. Most of a cache is Markdown text, and taking
+ * it by length from one string is much cheaper than escaping and parsing it as JSON strings.
  */
 function formatShard(entries: Map<string, Entry>): string {
   const texts: string[] = [];
   const rows: unknown[] = [];
   for (const [file, { mtimeMs, size, read }] of entries) rows.push([file, mtimeMs, size, withoutText(read, texts)]);
-  return `${JSON.stringify({ format: CACHE_FORMAT, version: TOOL_VERSION, rows })}\n${texts.join('')}`;
+  const body = `${JSON.stringify({ format: CACHE_FORMAT, version: TOOL_VERSION, rows })}\n${texts.join('')}`;
+  return `${sha1(body)}\n${body}`;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 function withoutText(read: StoredRead, texts: string[]): StoredRead {
@@ -100,7 +106,10 @@ function withoutText(read: StoredRead, texts: string[]): StoredRead {
 }
 
 /** The entries of a shard's text; throws when anything is not as formatShard wrote it. */
-function parseShard(text: string): Map<string, Entry> {
+function parseShard(shard: string): Map<string, Entry> {
+  const sumEnd = shard.indexOf('\n');
+  const text = shard.slice(sumEnd + 1);
+  if (sumEnd < 0 || shard.slice(0, sumEnd) !== sha1(text)) throw new Error('damaged');
   const cut = text.indexOf('\n');
   if (cut < 0) throw new Error('no texts');
   const head = JSON.parse(text.slice(0, cut)) as { format?: unknown; version?: unknown; rows?: unknown };

@@ -93,6 +93,7 @@ describe('the parsed-content cache', () => {
     ['garbage', '\u0000\u0001'],
     ['texts shorter than their lengths', 'CURRENT:cut'],
     ['texts longer than their lengths', 'CURRENT:extra'],
+    ['one letter of a headline changed', 'CURRENT:letter'],
   ])('ignores a shard with %s and rebuilds it', async (_name, content) => {
     const root = await writePublication();
     const cacheDir = path.join(root, '.monitor-cache');
@@ -100,7 +101,13 @@ describe('the parsed-content cache', () => {
     await snapshot(root, cacheDir);
     const file = path.join(shardFolder(root), 'shard-0.cache');
     const current = await readFile(file, 'utf8');
-    const damaged = content === 'CURRENT:cut' ? current.slice(0, -5) : content === 'CURRENT:extra' ? `${current}more` : content;
+    const damage: Record<string, () => string> = {
+      'CURRENT:cut': () => current.slice(0, -5),
+      'CURRENT:extra': () => `${current}more`,
+      'CURRENT:letter': () => current.replace(/"headline":"(.)/, (_match, letter: string) => `"headline":"${letter === 'X' ? 'Y' : 'X'}`),
+    };
+    const damaged = damage[content]?.() ?? content;
+    expect(damaged).not.toBe(current);
     await writeFile(file, damaged);
     expect(await snapshot(root, cacheDir)).toBe(fresh);
     expect(await readFile(file, 'utf8')).toBe(current);
