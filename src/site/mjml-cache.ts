@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { TOOL_VERSION } from '../core/version.js';
 import type { MjmlCache } from '../render/types.js';
 
 /** Under the publication's cache folder. */
@@ -11,13 +10,14 @@ const FOLDER = 'mjml';
 const KEPT = 8;
 
 /**
- * MJML's HTML of email skeletons, one file each in `<cacheFolder>/mjml/`, named by a hash of the MJML
- * and of the versions of monitor and MJML. Each file starts with a hash of its HTML, checked on reading:
- * a damaged file is ignored (MJML runs again). Never fails a build.
+ * MJML's HTML of email skeletons, one file each in `<cacheFolder>/mjml/`, named by a hash of the MJML,
+ * of `tool` (monitor's version and the stamps of its code, where the options given to MJML are written)
+ * and of the installed versions of MJML and of the packages that shape its HTML. Each file starts with a
+ * hash of its HTML, checked on reading: a damaged file is ignored (MJML runs again). Never fails a build.
  */
-export function mjmlFileCache(cacheFolder: string): MjmlCache {
+export function mjmlFileCache(cacheFolder: string, tool: string): MjmlCache {
   const folder = path.join(cacheFolder, FOLDER);
-  const fileOf = (mjml: string) => path.join(folder, `${sha1(`${TOOL_VERSION}\0${mjmlVersion()}\0${mjml}`)}.html`);
+  const fileOf = (mjml: string) => path.join(folder, `${sha1(`${tool}\0${installedVersions()}\0${mjml}`)}.html`);
   return {
     get(mjml) {
       let text: string;
@@ -45,15 +45,21 @@ export function mjmlFileCache(cacheFolder: string): MjmlCache {
   };
 }
 
-let installedVersion: string | undefined;
+let versions: string | undefined;
 
-/** The installed MJML's version, read from its package.json without loading MJML. */
-function mjmlVersion(): string {
-  if (installedVersion === undefined) {
-    const manifest = createRequire(import.meta.url).resolve('mjml/package.json');
-    installedVersion = String(JSON.parse(readFileSync(manifest, 'utf8')).version);
+/**
+ * The versions of mjml, and of mjml-core, juice and cheerio as mjml resolves them (an update of any of
+ * them can change the HTML), read from their package.json files without loading them.
+ */
+function installedVersions(): string {
+  if (versions === undefined) {
+    const fromMonitor = createRequire(import.meta.url);
+    const fromMjml = createRequire(fromMonitor.resolve('mjml'));
+    const fromCore = createRequire(fromMjml.resolve('mjml-core'));
+    const version = (resolve: NodeJS.RequireResolve, name: string) => `${name}@${JSON.parse(readFileSync(resolve(`${name}/package.json`), 'utf8')).version}`;
+    versions = [version(fromMonitor.resolve, 'mjml'), version(fromMjml.resolve, 'mjml-core'), version(fromCore.resolve, 'juice'), version(fromCore.resolve, 'cheerio')].join(' ');
   }
-  return installedVersion;
+  return versions;
 }
 
 function prune(folder: string): void {

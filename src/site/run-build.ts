@@ -57,10 +57,15 @@ export async function runBuild(run: BuildRun): Promise<Result> {
   const { plan, warnings } = await loadPlan(run);
   const { readTemplates, createRenderer } = await rendering;
   const templates = await readTemplates(run.root);
-  const mjmlCache = run.cache ? mjmlFileCache(path.join(run.root, CACHE_FOLDER)) : undefined;
+  const mjmlCache = run.inputs ? mjmlFileCache(path.join(run.root, CACHE_FOLDER), toolKey(run.inputs)) : undefined;
   const renderer = createRenderer(templates, { publication: plan.site.publication, mjmlCache });
   const stage: Stage = { run, plan, renderer, templates, warnings };
   return run.inputs ? cachedBuild(stage, run.inputs) : uncachedBuild(stage);
+}
+
+/** monitor itself as a build's outputs depend on it: its version and the stamps of its own files. */
+function toolKey(inputs: Stamps): string {
+  return `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(inputs))).digest('base64url')}`;
 }
 
 /** Read and check the publication and plan the build; the publication itself is let go (memory). */
@@ -73,8 +78,7 @@ async function loadPlan(run: BuildRun): Promise<{ plan: SitePlan; warnings: Prob
 /** Compare each output's key with the last build's and choose between a full and an incremental build. */
 async function cachedBuild(stage: Stage, inputs: Stamps): Promise<Result> {
   const { run, plan, templates } = stage;
-  const tool = `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(inputs))).digest('base64url')}`;
-  const global = globalKey({ tool, templates, publication: plan.site.publication, drafts: Boolean(run.options.drafts) });
+  const global = globalKey({ tool: toolKey(inputs), templates, publication: plan.site.publication, drafts: Boolean(run.options.drafts) });
   const memo = IssueMemo.open(run.root, inputs);
   const { keys, issues } = outputKeys(plan, memo.remembered);
   const previous = run.previous?.global === global ? run.previous : undefined;

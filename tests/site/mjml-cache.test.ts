@@ -22,17 +22,24 @@ async function cacheFolder(): Promise<string> {
 
 describe('the MJML cache of a build', () => {
   it('gives back the HTML stored for the same MJML, and nothing for other MJML', async () => {
-    const cache = mjmlFileCache(await cacheFolder());
+    const cache = mjmlFileCache(await cacheFolder(), 'monitor 1');
     expect(cache.get('<mjml>a</mjml>')).toBeUndefined();
     cache.set('<mjml>a</mjml>', '<html>A, é</html>');
     expect(cache.get('<mjml>a</mjml>')).toBe('<html>A, é</html>');
     expect(cache.get('<mjml>b</mjml>')).toBeUndefined();
-    expect(mjmlFileCache(path.dirname(await cacheFolder())).get('<mjml>a</mjml>')).toBeUndefined();
+    expect(mjmlFileCache(path.dirname(await cacheFolder()), 'monitor 1').get('<mjml>a</mjml>')).toBeUndefined();
+  });
+
+  it('gives nothing to another build of monitor (its code is where the options given to MJML are)', async () => {
+    const folder = await cacheFolder();
+    mjmlFileCache(folder, 'monitor 1').set('<mjml>a</mjml>', '<html>A</html>');
+    expect(mjmlFileCache(folder, 'monitor 1').get('<mjml>a</mjml>')).toBe('<html>A</html>');
+    expect(mjmlFileCache(folder, 'monitor 2').get('<mjml>a</mjml>')).toBeUndefined();
   });
 
   it('ignores a damaged file', async () => {
     const folder = await cacheFolder();
-    const cache = mjmlFileCache(folder);
+    const cache = mjmlFileCache(folder, 'monitor 1');
     cache.set('<mjml>a</mjml>', '<html>A</html>');
     const [name] = await readdir(path.join(folder, 'mjml'));
     const file = path.join(folder, 'mjml', name!);
@@ -44,7 +51,7 @@ describe('the MJML cache of a build', () => {
 
   it('keeps the eight skeletons stored last', async () => {
     const folder = await cacheFolder();
-    const cache = mjmlFileCache(folder);
+    const cache = mjmlFileCache(folder, 'monitor 1');
     const names = async () => new Set(await readdir(path.join(folder, 'mjml')).catch(() => []));
     const longAgo = Date.now() / 1000 - 100;
     for (let number = 0; number < 10; number += 1) {
