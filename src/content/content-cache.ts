@@ -22,7 +22,7 @@ export class ContentCache {
   private constructor(
     private readonly folder: string | undefined,
     private readonly previous: Shards,
-    private readonly known: KnownStamps | undefined,
+    private readonly givenStamps: KnownStamps | undefined,
   ) {}
 
   /** A cache in `folder`, or a cache that remembers nothing when `folder` is undefined. */
@@ -33,7 +33,7 @@ export class ContentCache {
   /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
   get(root: string, file: string, read: () => StoredRead): StoredRead {
     if (!this.folder) return read();
-    const stamp = this.stampOf(root, file);
+    const stamp = this.stampNow(root, file);
     const shard = shardOf(file);
     const known = this.previous.get(shard)?.get(file);
     if (stamp && known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) {
@@ -65,10 +65,11 @@ export class ContentCache {
     }
   }
 
-  private stampOf(root: string, file: string): { mtimeMs: number; size: number } | undefined {
-    const known = this.known?.[file];
-    if (known === undefined) return stampOf(`${root}/${file}`);
-    return known === 0 ? undefined : { mtimeMs: known[0], size: known[1] };
+  /** The file's stamp as given by the caller, else from the file system. */
+  private stampNow(root: string, file: string): { mtimeMs: number; size: number } | undefined {
+    const given = this.givenStamps?.[file];
+    if (given === undefined) return stampOf(`${root}/${file}`);
+    return given === 0 ? undefined : { mtimeMs: given[0], size: given[1] };
   }
 
   private remember(shard: string, file: string, entry: Entry): void {
