@@ -3,7 +3,8 @@ const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A date written `YYYY-MM-DD` (its shape only; isIsoDate also checks the calendar). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**

@@ -1,3 +1,5 @@
+import { ISO_DATE } from './dates.js';
+
 /**
  * A reader for the small YAML subset that front matter is written in: top-level `key: value` lines whose
  * values are plain, simply quoted or `[a, b]` scalars, or a block list of such scalars or of flat
@@ -171,7 +173,6 @@ function plainScalar(text: string, inFlow: boolean): Value {
   return (isLetter(code) || code > 0xa0) && (text.length > 5 || !SPECIAL_WORDS.has(text)) ? text : UNKNOWN;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/;
 /**
  * A comment (` #`), a mapping (`: ` or a final `:`) and brackets anywhere are js-yaml's to judge; in a
