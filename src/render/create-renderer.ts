@@ -62,7 +62,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
         canonical: category.url, type: 'website', copyright: newest?.copyright, feed: `${category.url}feed.xml`,
       });
-      const entries = page.entries.map((entry) => ({ issue: views.issue(entry.issue), item: views.item(entry.item, entry.issue) }));
+      const entries = page.entries.map((entry) => views.categoryEntry(entry.issue, entry.item));
       return html('web/category.hbs', { site, page: context, category, entries, linkBase: context.root });
     },
   };

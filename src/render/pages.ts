@@ -1,5 +1,5 @@
 import type { ComposedSite } from '../compose/types.js';
-import type { IssueView, IssueViews, SiteView } from './views.js';
+import type { IssueViews, ListedIssueView, SiteView } from './views.js';
 
 /** Issues on one page of the archive. */
 export const ISSUES_PER_PAGE = 20;
@@ -62,7 +62,7 @@ export interface ArchivePageView {
   context: {
     site: SiteView;
     page: PageContext;
-    issues: IssueView[];
+    issues: ListedIssueView[];
     pagination: { number: number; count: number; isLater: boolean; newer: string | undefined; older: string | undefined };
   };
 }
@@ -87,7 +87,7 @@ export function archivePageViews(site: SiteView, composed: ComposedSite, views: 
       newer: absolute(number - 1),
       older: absolute(number + 1),
     });
-    const issues = published.slice(index * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE).map((issue) => views.issue(issue));
+    const issues = published.slice(index * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE).map((issue) => views.listed(issue));
     const pagination = { number, count, isLater: number > 1, newer: relative(number - 1), older: relative(number + 1) };
     return { path: `${folder(number)}index.html`, context: { site, page, issues, pagination } };
   });

@@ -7,11 +7,11 @@ import { CACHE_FOLDER } from './build-state.js';
 import type { Stamp, Stamps } from './input-stamps.js';
 import type { IssueHashes, RememberedHashes } from './output-keys.js';
 
-const MEMO_FORMAT = 1;
+const MEMO_FORMAT = 2;
 const MEMO_FILE = 'issue-hashes.json';
 const ISSUES = 'issues/';
 
-/** `[signature, header, issue, ...items]` by issue number. */
+/** `[signature, header, issue, listing, ...items]` by issue number. */
 type Stored = Record<string, string[]>;
 
 /**
@@ -60,9 +60,9 @@ export class IssueMemo {
   /** Remembered hashes of an issue whose signature is unchanged. */
   readonly remembered: RememberedHashes = (issue) => {
     const entry = this.stored[String(issue.number)];
-    if (!Array.isArray(entry) || entry.length < 3 || entry.some((part) => typeof part !== 'string')) return undefined;
-    const [signature, header, whole, ...items] = entry as [string, string, string, ...string[]];
-    return signature === this.signature(issue) ? { header, issue: whole, items } : undefined;
+    if (!Array.isArray(entry) || entry.length < 4 || entry.some((part) => typeof part !== 'string')) return undefined;
+    const [signature, header, whole, listing, ...items] = entry as [string, string, string, string, ...string[]];
+    return signature === this.signature(issue) ? { header, issue: whole, listing, items } : undefined;
   };
 
   /** Remember the hashes of this build's issues. Never fails a build: without it the next one only serialises more. */
@@ -70,7 +70,7 @@ export class IssueMemo {
     const stored: Stored = {};
     for (const [issue, hashes] of issues) {
       const signature = this.signature(issue);
-      if (signature) stored[String(issue.number)] = [signature, hashes.header, hashes.issue, ...hashes.items];
+      if (signature) stored[String(issue.number)] = [signature, hashes.header, hashes.issue, hashes.listing, ...hashes.items];
     }
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

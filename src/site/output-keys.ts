@@ -4,6 +4,7 @@ import { categoryFeed, categoryPath, siteFeed } from '../render/feeds/feed-model
 import { SITE_FEEDS } from '../render/feeds/render-feeds.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { TemplateSources } from '../render/types.js';
+import { headlineListing, issueListing } from '../render/listing.js';
 import type { SitePlan } from './plan-site.js';
 import type { OutputFile } from './render-site.js';
 
@@ -16,10 +17,11 @@ export interface PlannedOutput {
 /** Every output file of a plan, by path relative to the output folder. */
 export type OutputKeys = Map<string, PlannedOutput>;
 
-/** The hashes of one composed issue: without its items, whole, and of each item in display order. */
+/** The hashes of one composed issue: without its items, whole, as listings show it, and of each item in display order. */
 export interface IssueHashes {
   header: string;
   issue: string;
+  listing: string;
   items: string[];
 }
 
@@ -43,9 +45,10 @@ export function globalKey(inputs: GlobalInputs): string {
 
 /**
  * The key of every output of the plan: a hash of exactly the part of the render model it shows. An
- * issue's files: the composed issue (its previous/next links included). An archive page: the issues of
- * its slice, its number and the page count. A category page: its entries, each the item and its issue
- * without the issue's other items (render-site gives the page exactly that). A feed: its feed model, with
+ * issue's files: the composed issue (its previous/next links included). An archive page: the listings
+ * of the issues of its slice with their headlines, its number and the page count. A category page: its
+ * entries, each an issue's listing and an item's headline (the renderer gives these pages nothing else,
+ * render/listing.ts). A feed: its feed model, with
  * each entry's content standing for the issue it renders. What every output shares (templates, settings,
  * monitor itself, options) is the global key, recorded once beside them: when it changes, every output is
  * rebuilt, so it need not be hashed into each key.
@@ -66,11 +69,12 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   const count = Math.max(1, Math.ceil(published.length / ISSUES_PER_PAGE));
   for (let number = 1; number <= count; number += 1) {
     const slice = published.slice((number - 1) * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE);
-    add(archivePagePath(number), 'page', 'archive', `${number}/${count}`, published[0]?.copyright ?? '', ...slice.map((issue) => hashes.issue(issue)));
+    const listed = slice.map((issue) => `${hashes.listing(issue)}:${issue.items.map(headlineKey).join('\0')}`);
+    add(archivePagePath(number), 'page', 'archive', `${number}/${count}`, published[0]?.copyright ?? '', ...listed);
   }
   const newest = site.issues[0]?.copyright ?? '';
   for (const page of site.categories) {
-    const entries = page.entries.map(({ issue, item }) => `${hashes.header(issue)}:${hashes.item(item)}`);
+    const entries = page.entries.map(({ issue, item }) => `${hashes.listing(issue)}:${headlineKey(item)}`);
     add(`${categoryPath(page.category)}index.html`, 'page', 'category', JSON.stringify(page.category), newest, ...entries);
   }
   const content = (issue: ComposedIssue) => hashes.issue(issue);
@@ -92,6 +96,12 @@ export function archivePagePath(number: number): string {
   return number === 1 ? 'index.html' : `page/${number}/index.html`;
 }
 
+/** An item's headline as listings show it; not hashed (a page's key hashes all its entries at once). */
+function headlineKey(item: ComposedItem): string {
+  const { anchor, headline, headlineCaps } = headlineListing(item);
+  return `${anchor}\u0001${headline}\u0001${headlineCaps}`;
+}
+
 /**
  * Hashes of composed issues and items, each computed once: an issue is listed by several outputs. An
  * issue whose hashes are remembered (its files, neighbours and settings unchanged) is not serialised again.
@@ -100,6 +110,7 @@ class ModelHashes {
   private readonly items = new WeakMap<ComposedItem, string>();
   private readonly headers = new WeakMap<ComposedIssue, string>();
   private readonly issues = new WeakMap<ComposedIssue, string>();
+  private readonly listings = new WeakMap<ComposedIssue, string>();
 
   constructor(private readonly remembered: RememberedHashes | undefined) {}
 
@@ -116,6 +127,13 @@ class ModelHashes {
     return known;
   }
 
+  /** What the archive and category pages show of the issue (render/listing.ts). */
+  listing(issue: ComposedIssue): string {
+    let known = this.listings.get(issue) ?? this.recall(issue)?.listing;
+    if (known === undefined) this.listings.set(issue, (known = hash(JSON.stringify(issueListing(issue)))));
+    return known;
+  }
+
   /** The whole issue: its header, its sections with their items, and the items in display order. */
   issue(issue: ComposedIssue): string {
     let known = this.issues.get(issue) ?? this.recall(issue)?.issue;
@@ -128,7 +146,7 @@ class ModelHashes {
   }
 
   all(issue: ComposedIssue): IssueHashes {
-    return { header: this.header(issue), issue: this.issue(issue), items: issue.items.map((item) => this.item(item)) };
+    return { header: this.header(issue), issue: this.issue(issue), listing: this.listing(issue), items: issue.items.map((item) => this.item(item)) };
   }
 
   /** Take an issue's remembered hashes, once, into the maps (items included, for the category pages). */
@@ -138,6 +156,7 @@ class ModelHashes {
     if (!known || known.items.length !== issue.items.length) return undefined;
     this.headers.set(issue, known.header);
     this.issues.set(issue, known.issue);
+    this.listings.set(issue, known.listing);
     issue.items.forEach((item, index) => this.items.set(item, known.items[index]!));
     return known;
   }

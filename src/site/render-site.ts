@@ -1,4 +1,4 @@
-import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
+import type { ComposedIssue, ComposedSite } from '../compose/types.js';
 import { categoryPath, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
@@ -15,9 +15,8 @@ export interface OutputFile {
 /**
  * Render the files of the plan, one at a time, so a large archive is never held in memory at once; with
  * `wanted`, only the files it names (an incremental build). Pure apart from the renderer's work: nothing
- * here reads or writes files. A category page is given each entry's issue without the issue's other
- * items, in every build, so that its output depends only on what its key covers. The pages' shared
- * stylesheet is written by every build (a one-issue build too, so its pages never link a missing file).
+ * here reads or writes files. The pages' shared stylesheet is written by every build (a one-issue build
+ * too, so its pages never link a missing file).
  */
 export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, wanted?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
   const want = (file: string) => !wanted || wanted.has(file);
@@ -27,10 +26,9 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
     yield* await issueEmailFiles(renderer, issue, want);
   }
   yield* archivePages(plan.site, renderer, wanted);
-  const headers = new Map<ComposedIssue, ComposedIssue>();
   for (const page of plan.site.categories) {
     const file = `${categoryPath(page.category)}index.html`;
-    if (want(file)) yield { path: file, text: renderer.categoryPage(listedPage(page, headers), plan.site), kind: 'page' };
+    if (want(file)) yield { path: file, text: renderer.categoryPage(page, plan.site), kind: 'page' };
   }
   yield* siteFeeds(plan, renderer, templates, want);
 }
@@ -76,21 +74,7 @@ function* archivePages(site: ComposedSite, renderer: Renderer, wanted: ReadonlyS
   }
 }
 
-/** A category page whose entries carry their issue without its other items (one copy per issue). */
-function listedPage(page: CategoryPage, headers: Map<ComposedIssue, ComposedIssue>): CategoryPage {
-  const header = (issue: ComposedIssue) => {
-    let known = headers.get(issue);
-    if (!known) headers.set(issue, (known = withoutItems(issue)));
-    return known;
-  };
-  return { ...page, entries: page.entries.map(({ issue, item }) => ({ issue: header(issue), item })) };
-}
-
 /** Stands in for an issue on an archive page that is rendered only to be thrown away: as cheap as possible. */
 function placeholder(issue: ComposedIssue): ComposedIssue {
-  return { ...withoutItems(issue), categories: [], note: '' };
-}
-
-function withoutItems(issue: ComposedIssue): ComposedIssue {
   return { ...issue, sections: [], items: [] };
 }

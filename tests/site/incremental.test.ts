@@ -62,12 +62,12 @@ describe('an incremental build', () => {
     await edit(root, 'issues/1/01-first.md', (text) => text.replace('written for the tests.', 'written for the tests, and now edited.'));
     const summary = await buildSite(root);
     expect(summary.mode).toBe('incremental');
-    // Issue 1's files; archive page; the item's category page; the feeds listing issue 1 (all of them
-    // here: the main feeds and the category feeds of issue 1's items). Issue 2 keeps its page: its
-    // link to issue 1 did not change. Issue 1's other category page (China) lists only the other item.
+    // Issue 1's files and the feeds listing issue 1 (all of them here: the main feeds and the category
+    // feeds of issue 1's items). The archive and category pages show only headlines, so they stay; issue
+    // 2 keeps its page: its link to issue 1 did not change.
     const expected = [
-      'atom.xml', 'categories/china/feed.xml', 'categories/russia/feed.xml', 'categories/russia/index.html', 'feed.json', 'feed.xml',
-      'index.html', 'issues/1/email.html', 'issues/1/email.txt', 'issues/1/index.html',
+      'atom.xml', 'categories/china/feed.xml', 'categories/russia/feed.xml', 'feed.json', 'feed.xml',
+      'issues/1/email.html', 'issues/1/email.txt', 'issues/1/index.html',
     ];
     expect(sorted(summary)).toEqual(expected);
     expect(touched(before, await mtimes(out))).toEqual(expected);
@@ -75,6 +75,25 @@ describe('an incremental build', () => {
     expect(await readFile(path.join(out, 'issues/1/index.html'), 'utf8')).toContain('and now edited.');
     expect(await hashTree(out)).toEqual(await cleanBuild(root));
     expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('after editing a headline also rewrites the archive page and the category pages that list it', async () => {
+    const root = await writePublication(THIRD);
+    const out = path.join(root, 'dist');
+    await buildSite(root);
+    const before = await mtimes(out);
+    await edit(root, 'issues/1/01-first.md', (text) => text.replace(/^headline: .*$/m, 'headline: A retitled first story'));
+    const summary = await buildSite(root);
+    // The item is in Russia only; issue 1's other category page (China) lists only its other item.
+    const expected = [
+      'atom.xml', 'categories/china/feed.xml', 'categories/russia/feed.xml', 'categories/russia/index.html', 'feed.json', 'feed.xml',
+      'index.html', 'issues/1/email.html', 'issues/1/email.txt', 'issues/1/index.html',
+    ];
+    expect(sorted(summary)).toEqual(expected);
+    expect(touched(before, await mtimes(out))).toEqual(expected);
+    expect(await readFile(path.join(out, 'categories/russia/index.html'), 'utf8')).toContain('A RETITLED FIRST STORY');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('A retitled first story');
+    expect(await hashTree(out)).toEqual(await cleanBuild(root));
   });
 
   it('rewrites the neighbours whose previous/next links change when an issue\'s date changes', async () => {

@@ -1,0 +1,35 @@
+import type { ComposedIssue, ComposedItem } from '../compose/types.js';
+
+/**
+ * What an archive page or a category page shows of an issue: its heading facts, never its items' bodies,
+ * so that editing an item's text rewrites its issue's files and feeds but no listing. The build's cache
+ * keys of those pages hash exactly this (site/output-keys.ts), so it is the one place that says what a
+ * listing may show.
+ */
+export interface IssueListing {
+  number: number;
+  title: string;
+  date: string;
+  dateText: string;
+  authorsText: string;
+  status: ComposedIssue['status'];
+  path: string;
+  url: string;
+}
+
+/** What a listing shows of an item: its headline, linked to its anchor on the issue page. */
+export interface HeadlineListing {
+  anchor: string;
+  headline: string;
+  headlineCaps: string;
+}
+
+export function issueListing(issue: ComposedIssue): IssueListing {
+  const { number, title, date, dateText, authorsText, status, path, url } = issue;
+  return { number, title, date, dateText, authorsText, status, path, url };
+}
+
+export function headlineListing(item: ComposedItem): HeadlineListing {
+  const { anchor, headline, headlineCaps } = item;
+  return { anchor, headline, headlineCaps };
+}
