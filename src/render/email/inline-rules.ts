@@ -58,10 +58,18 @@ interface Rule {
   declarations: Declaration[];
 }
 
-/** The juice MJML itself loads (resolved through mjml and mjml-core), so both inline alike. */
+/**
+ * The juice MJML itself loads (resolved through mjml and mjml-core), so both inline alike: its inlining
+ * core (lib/inline.js: the pseudo-classes it ignores, the table attributes) and its CSS utilities
+ * (lib/utils.js: parser, Selector, Property), without the cheerio DOM that juice's main module loads
+ * and this never uses (~100 ms of an incremental build that renders one email). juice has no `exports`
+ * map, so these paths are public; the email-paths tests compare the result with MJML's own output.
+ */
 export function mjmlJuice(): Juice {
   const fromMjml = createRequire(createRequire(import.meta.url).resolve('mjml'));
-  return createRequire(fromMjml.resolve('mjml-core'))('juice') as Juice;
+  const fromCore = createRequire(fromMjml.resolve('mjml-core'));
+  const makeJuiceClient = fromCore('juice/lib/inline') as (base: object) => Omit<Juice, 'utils'>;
+  return Object.assign(makeJuiceClient({}), { utils: fromCore('juice/lib/utils') as Juice['utils'] });
 }
 
 const SIMPLE_SELECTOR = /^[\w\-.#*\s>]+$/;
