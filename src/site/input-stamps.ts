@@ -100,6 +100,8 @@ export function firstChange(base: string, table: StampTable): number {
  */
 export function changedStamps(root: string, recorded: Stamps | StampTable): Stamps | undefined {
   const table = recorded instanceof StampTable ? recorded : StampTable.of(recorded);
+  // Recorded by another installation of monitor (its own files stamped, unchanged): not this one's output.
+  if (!toolPaths().every((own) => table.paths.includes(own))) return collectStamps(root);
   const first = firstChange(root, table);
   if (first < 0) return undefined;
   const stamps: Stamps = {};

@@ -25,6 +25,21 @@ describe('input stamps', () => {
     expect(changedStamps(root, stamps)).toBeUndefined();
   });
 
+  it('count a build recorded by another installation of monitor as changed, though its files are unchanged', async () => {
+    const root = await writePublication({});
+    const elsewhere = await writePublication({});
+    const stamps = collectStamps(root);
+    // The same record with this installation's files swapped for another installation's (here, files of
+    // another publication, which exist and keep their stamps).
+    const other: Stamps = {};
+    for (const [file, stamp] of Object.entries(stamps)) {
+      if (!path.isAbsolute(file)) other[file] = stamp;
+    }
+    const foreign = path.join(elsewhere, 'monitor.config.yaml');
+    other[foreign] = collectStamps(elsewhere)['monitor.config.yaml']!;
+    expect(changedStamps(root, other)).toEqual(stamps);
+  });
+
   const changes: Record<string, (root: string) => Promise<void>> = {
     'an edited item': async (root) => {
       await writeFile(path.join(root, 'issues/1/01-first.md'), itemFile('Edited headline'));
