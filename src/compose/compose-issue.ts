@@ -95,9 +95,23 @@ function issueCategories(config: Config, issue: Issue): CategoryLink[] {
 
 /** Unique names sorted by their place in the config's vocabulary; unknown names (invalid anyway) last. */
 function inConfigOrder(config: Config, names: string[]): CategoryLink[] {
-  const rank = (name: string) => {
-    const index = config.categories.indexOf(name);
-    return index < 0 ? config.categories.length : index;
-  };
-  return [...new Set(names)].sort((a, b) => rank(a) - rank(b)).map((name) => ({ name, slug: slugify(name) }));
+  const vocabulary = vocabularyOf(config);
+  const known = (name: string) => vocabulary.get(name) ?? { rank: config.categories.length, link: { name, slug: slugify(name) } };
+  const unique = names.length < 2 ? names : [...new Set(names)];
+  return unique.map(known).sort((a, b) => a.rank - b.rank).map(({ link }) => ({ ...link }));
+}
+
+/** Each category of the config with its place and its link, worked out once per config (12,000 items ask). */
+const vocabularies = new WeakMap<Config, Map<string, { rank: number; link: CategoryLink }>>();
+
+function vocabularyOf(config: Config): Map<string, { rank: number; link: CategoryLink }> {
+  let vocabulary = vocabularies.get(config);
+  if (!vocabulary) {
+    vocabulary = new Map();
+    for (const [rank, name] of config.categories.entries()) {
+      if (!vocabulary.has(name)) vocabulary.set(name, { rank, link: { name, slug: slugify(name) } });
+    }
+    vocabularies.set(config, vocabulary);
+  }
+  return vocabulary;
 }

@@ -61,9 +61,8 @@ export function compileTemplates(sources: TemplateSources): TemplateSet {
 function compileOne(handlebars: typeof Handlebars, name: string, source: string): HandlebarsTemplateDelegate {
   const options = { noEscape: isPlainText(name), strict: false, preventIndent: true };
   try {
-    handlebars.parse(source);
-    const template = handlebars.compile(source, options);
-    return template;
+    // Parsed here so that a syntax error fails now; compile takes the tree rather than parsing it again.
+    return handlebars.compile(handlebars.parseWithoutProcessing(source), options);
   } catch (error) {
     throw templateError(name, error);
   }
