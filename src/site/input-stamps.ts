@@ -107,9 +107,10 @@ export function changedStamps(root: string, recorded: Stamps | StampTable): Stam
   const stamps: Stamps = {};
   for (let i = 0; i < first; i++) stamps[table.paths[i]!] = table.stamp(i);
   const changedFolders: string[] = [];
+  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   for (let i = first; i < table.paths.length; i++) {
     const file = table.paths[i]!;
-    const stats = statSync(path.resolve(root, file), NO_THROW);
+    const stats = statSync(file.charCodeAt(0) === SLASH ? file : prefix + file, NO_THROW);
     if (!stats) {
       if (FIXED.has(file)) stamps[file] = 0; // a removed file in a folder: the folder's new listing leaves it out
       continue;
