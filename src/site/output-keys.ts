@@ -48,10 +48,10 @@ export function globalKey(inputs: GlobalInputs): string {
  * issue's files: the composed issue (its previous/next links included). An archive page: the listings
  * of the issues of its slice with their headlines, its number and the page count. A category page: its
  * entries, each an issue's listing and an item's headline (the renderer gives these pages nothing else,
- * render/listing.ts). A feed: its feed model, with
- * each entry's content standing for the issue it renders. What every output shares (templates, settings,
- * monitor itself, options) is the global key, recorded once beside them: when it changes, every output is
- * rebuilt, so it need not be hashed into each key.
+ * render/listing.ts). A feed: its feed model, with each entry's content standing for the issue it
+ * renders. What every output shares (templates, settings, monitor itself, options) is the global key,
+ * recorded once beside them: when it changes, every output is rebuilt, so it need not be hashed into
+ * each key.
  */
 export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { keys: OutputKeys; issues: Map<ComposedIssue, IssueHashes> } {
   const hashes = new ModelHashes(remembered);
