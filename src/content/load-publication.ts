@@ -15,7 +15,7 @@ export interface LoadOptions {
 /** Read the publication and run every rule; problems are sorted by file and line. */
 export async function validatePublication(root: string, options: LoadOptions = {}): Promise<{ publication: Publication | undefined; problems: Problem[] }> {
   const cache = ContentCache.open(options.cacheDir, options.stamps);
-  const read = await readPublication(root, { cache });
+  const read = await readPublication(root, { cache, stamps: options.stamps });
   const problems = sortProblems(read.publication ? [...read.problems, ...checkPublication(read.publication)] : read.problems);
   if (read.publication && !hasErrors(problems)) cache.save();
   return { publication: read.publication, problems };

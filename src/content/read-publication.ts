@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
 import { error, type Problem } from '../core/problems.js';
-import { ContentCache, type StoredRead } from './content-cache.js';
+import { ContentCache, type KnownStamps, type StoredRead } from './content-cache.js';
 import { readIssueRecord, readItemRecord, readMarkdownFile, type ItemRecord } from './read-issue.js';
 import { issueFrontMatterSchema, itemFrontMatterSchema } from './schema.js';
 import type { Issue, Item, Locate, Publication } from './types.js';
@@ -22,6 +22,11 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Parsed files of an earlier run, reused while unchanged on disk; the caller decides when to save it. */
   cache?: ContentCache | undefined;
+  /**
+   * Stamps the caller (a build) took of every file just now: they name each issue folder's Markdown
+   * files, so the folders need not be listed again (2,500 readdir calls on a long archive).
+   */
+  stamps?: KnownStamps | undefined;
 }
 
 /**
@@ -35,9 +40,11 @@ export async function readPublication(root: string, options: ReadOptions = {}): 
   const [config, sources] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot)]);
   const folders = listIssueFolders(absoluteRoot);
   const problems = [...config.problems, ...sources.problems, ...folders.problems];
+  const listed = options.stamps && markdownByFolder(options.stamps);
   const issues: Issue[] = [];
   for (const folder of folders.names) {
-    const issue = readIssueFolder(absoluteRoot, folder, cache, problems);
+    const names = listed?.get(folder) ?? markdownFiles(path.join(absoluteRoot, 'issues', folder));
+    const issue = readIssueFolder(absoluteRoot, folder, names, cache, problems);
     if (issue) issues.push(issue);
   }
   issues.sort((a, b) => a.number - b.number);
@@ -64,8 +71,36 @@ function listIssueFolders(root: string): { names: string[]; problems: Problem[] 
   return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
 }
 
-function readIssueFolder(root: string, folder: string, cache: ContentCache, problems: Problem[]): Issue | undefined {
-  const names = readdirSync(path.join(root, 'issues', folder)).filter((name) => name.endsWith('.md') && name !== 'issue.md');
+/** The item files of an issue folder: Markdown files but issue.md, hidden ones (editors' lock and backup files) left out. */
+function isItemFile(name: string): boolean {
+  return name.endsWith('.md') && name !== 'issue.md' && !name.startsWith('.');
+}
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder).filter(isItemFile);
+}
+
+/**
+ * Item files by issue folder, as named by stamps of `issues/<folder>/<name>`: only for folders stamped
+ * themselves, which input-stamps.ts stamps together with every Markdown file in them (stamps given by
+ * a test may name single files only; their folders are listed from the disk).
+ */
+function markdownByFolder(stamps: KnownStamps): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  const stamped = new Map<string, string[]>();
+  for (const file in stamps) {
+    if (!file.startsWith('issues/') || stamps[file] === 0) continue;
+    const slash = file.indexOf('/', 'issues/'.length);
+    const folder = file.slice('issues/'.length, slash < 0 ? undefined : slash);
+    const names = files.get(folder) ?? [];
+    files.set(folder, names);
+    if (slash < 0) stamped.set(folder, names);
+    else if (isItemFile(file.slice(slash + 1)) && !file.includes('/', slash + 1)) names.push(file.slice(slash + 1));
+  }
+  return stamped;
+}
+
+function readIssueFolder(root: string, folder: string, names: string[], cache: ContentCache, problems: Problem[]): Issue | undefined {
   const issueFile = `issues/${folder}/issue.md`;
   const issueRead = cache.get(root, issueFile, () => {
     const { issue, problems: found } = readIssueRecord(root, folder);

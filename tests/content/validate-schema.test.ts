@@ -1,3 +1,5 @@
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemFile, runCli, validateJson, writePublication } from '../helpers/publication.js';
 
@@ -91,5 +93,21 @@ describe('monitor validate: schema errors name file, line, column and field', ()
   it('reports an item without text', async () => {
     const { errors } = await validateJson({ 'issues/1/01-first.md': itemFile('Story', { body: '' }) });
     expect(errors[0]).toMatchObject({ file: 'issues/1/01-first.md', path: 'body' });
+  });
+});
+
+describe('hidden files in an issue folder', () => {
+  it('are not items: an editor\'s lock file (a dangling link) or backup neither fails validate nor build', async () => {
+    const root = await writePublication({ 'issues/1/.01-first.md.swp.md': 'not front matter at all' });
+    await symlink('user@host.1234:1700000000', path.join(root, 'issues/1/.#01-first.md'));
+    const validate = await runCli(['validate'], root);
+    expect(validate.stderr).toContain('valid (0 errors, 0 warnings)');
+    expect(validate.code).toBe(0);
+    const build = await runCli(['build'], root);
+    expect(build.code).toBe(0);
+    // A second build, which lists the folders from its stamps, agrees.
+    await writeFile(path.join(root, 'issues/1/01-first.md'), itemFile('Edited after the lock file appeared'));
+    expect((await runCli(['build'], root)).code).toBe(0);
+    expect(await readFile(path.join(root, 'dist/issues/1/index.html'), 'utf8')).toContain('EDITED AFTER THE LOCK FILE APPEARED');
   });
 });
