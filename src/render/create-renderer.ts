@@ -1,5 +1,6 @@
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
 import { createEmailRenderer } from './email/email-renderer.js';
+import { categoryEntry } from './listing.js';
 import { archivePageViews, pageContext } from './pages.js';
 import { ItemTokens } from './markdown.js';
 import { compileTemplates } from './template-set.js';
@@ -47,7 +48,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       return html('web/issue.hbs', { site, page, issue: view, linkBase: page.root });
     },
     archivePages(composed: ComposedSite) {
-      return archivePageViews(site, composed, views).map(({ path, context }) => ({
+      return archivePageViews(site, composed).map(({ path, context }) => ({
         path,
         html: html('web/archive.hbs', Object.assign({}, context, { linkBase: context.page.root })),
       }));
@@ -62,7 +63,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
         canonical: category.url, type: 'website', copyright: newest?.copyright, feed: `${category.url}feed.xml`,
       });
-      const entries = page.entries.map((entry) => views.categoryEntry(entry.issue, entry.item));
+      const entries = page.entries.map((entry) => categoryEntry(entry.issue, entry.item));
       return html('web/category.hbs', { site, page: context, category, entries, linkBase: context.root });
     },
   };

@@ -13,6 +13,7 @@ export interface IssueListing {
   dateText: string;
   authorsText: string;
   status: ComposedIssue['status'];
+  isDraft: boolean;
   path: string;
   url: string;
 }
@@ -26,10 +27,29 @@ export interface HeadlineListing {
 
 export function issueListing(issue: ComposedIssue): IssueListing {
   const { number, title, date, dateText, authorsText, status, path, url } = issue;
-  return { number, title, date, dateText, authorsText, status, path, url };
+  return { number, title, date, dateText, authorsText, status, isDraft: status === 'draft', path, url };
 }
 
 export function headlineListing(item: ComposedItem): HeadlineListing {
   const { anchor, headline, headlineCaps } = item;
   return { anchor, headline, headlineCaps };
+}
+
+/** An issue as an archive page lists it: its listing and its items' headlines. */
+export interface ListedIssue extends IssueListing {
+  items: HeadlineListing[];
+}
+
+export function listedIssue(issue: ComposedIssue): ListedIssue {
+  return Object.assign(issueListing(issue), { items: issue.items.map(headlineListing) });
+}
+
+/** One entry of a category page: an item's headline and the issue it appeared in. */
+export interface CategoryEntry {
+  issue: IssueListing;
+  item: HeadlineListing;
+}
+
+export function categoryEntry(issue: ComposedIssue, item: ComposedItem): CategoryEntry {
+  return { issue: issueListing(issue), item: headlineListing(item) };
 }

@@ -1,5 +1,6 @@
 import type { ComposedSite } from '../compose/types.js';
-import type { IssueViews, ListedIssueView, SiteView } from './views.js';
+import { listedIssue, type ListedIssue } from './listing.js';
+import type { SiteView } from './views.js';
 
 /** Issues on one page of the archive. */
 export const ISSUES_PER_PAGE = 20;
@@ -62,13 +63,13 @@ export interface ArchivePageView {
   context: {
     site: SiteView;
     page: PageContext;
-    issues: ListedIssueView[];
+    issues: ListedIssue[];
     pagination: { number: number; count: number; isLater: boolean; newer: string | undefined; older: string | undefined };
   };
 }
 
 /** The archive of published issues, newest first, ISSUES_PER_PAGE to a page: index.html, page/2/index.html... */
-export function archivePageViews(site: SiteView, composed: ComposedSite, views: IssueViews): ArchivePageView[] {
+export function archivePageViews(site: SiteView, composed: ComposedSite): ArchivePageView[] {
   const published = composed.issues.filter((issue) => issue.status === 'published');
   const count = Math.max(1, Math.ceil(published.length / ISSUES_PER_PAGE));
   const folder = (number: number) => (number === 1 ? '' : `page/${number}/`);
@@ -87,7 +88,7 @@ export function archivePageViews(site: SiteView, composed: ComposedSite, views: 
       newer: absolute(number - 1),
       older: absolute(number + 1),
     });
-    const issues = published.slice(index * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE).map((issue) => views.listed(issue));
+    const issues = published.slice(index * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE).map(listedIssue);
     const pagination = { number, count, isLater: number > 1, newer: relative(number - 1), older: relative(number + 1) };
     return { path: `${folder(number)}index.html`, context: { site, page, issues, pagination } };
   });

@@ -1,7 +1,6 @@
 import type {
   CategoryLink, ComposedIssue, ComposedItem, ComposedSection, PublicationInfo,
 } from '../compose/types.js';
-import { headlineListing, issueListing, type HeadlineListing, type IssueListing } from './listing.js';
 import { bodyToHtml, ItemTokens, markdownToHtml, type BodyHtml } from './markdown.js';
 
 /** What every template sees as `site`: the publication with its absolute URLs. */
@@ -39,18 +38,6 @@ export interface IssueView extends Omit<ComposedIssue, 'sections' | 'items' | 'c
   /** The editor's note as safe HTML; '' when none. */
   noteHtml: string;
   isDraft: boolean;
-}
-
-/** An issue as an archive page lists it: its listing and its items' headlines. */
-export interface ListedIssueView extends IssueListing {
-  isDraft: boolean;
-  items: HeadlineListing[];
-}
-
-/** One entry of a category page: an item's headline and the issue it appeared in. */
-export interface CategoryEntryView {
-  issue: IssueListing & { isDraft: boolean };
-  item: HeadlineListing;
 }
 
 export function siteView(publication: PublicationInfo, standalone = false): SiteView {
@@ -118,16 +105,6 @@ export class IssueViews {
     });
     this.items.set(item, { issue, view });
     return view;
-  }
-
-  /** An issue as the archive pages list it. */
-  listed(issue: ComposedIssue): ListedIssueView {
-    return Object.assign(issueListing(issue), { isDraft: issue.status === 'draft', items: issue.items.map(headlineListing) });
-  }
-
-  /** An entry of a category page. */
-  categoryEntry(issue: ComposedIssue, item: ComposedItem): CategoryEntryView {
-    return { issue: Object.assign(issueListing(issue), { isDraft: issue.status === 'draft' }), item: headlineListing(item) };
   }
 
   /** A category's view; its URL is resolved once per slug, as every item in it links there. */
