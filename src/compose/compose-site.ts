@@ -1,21 +1,47 @@
 import type { Publication } from '../content/types.js';
 import { composeIssue } from './compose-issue.js';
-import type { CategoryPage, ComposedIssue, ComposedSite, PublicationInfo } from './types.js';
+import type { CategoryPage, ComposedIssue, ComposedSite, IssueLink, PublicationInfo } from './types.js';
 
 export interface ComposeOptions {
   /** Include draft issues (for preview builds). Drafts never enter feeds regardless. */
   drafts?: boolean;
 }
 
+/**
+ * What a site is assembled from: the publication's details and its issues, each composed on its own
+ * (oldest first, without previous/next links, drafts included). A build may take some of them from its
+ * cache rather than compose them again (site/issue-memo.ts).
+ */
+export interface ComposedIssues {
+  publication: PublicationInfo;
+  /** The config's categories, in the order category pages are listed. */
+  categoryOrder: string[];
+  issues: ComposedIssue[];
+}
+
 /** Compose the whole site: every issue (newest first) with previous/next links, and the category pages. */
 export function composeSite(publication: Publication, options: ComposeOptions = {}): ComposedSite {
-  const included = publication.issues.filter((issue) => options.drafts || issue.status === 'published');
+  return assembleSite(composeIssues(publication), options);
+}
+
+/** Every issue of the publication composed on its own, oldest first. */
+export function composeIssues(publication: Publication): ComposedIssues {
+  return {
+    publication: publicationInfo(publication),
+    categoryOrder: publication.config.categories,
+    issues: publication.issues.map((issue) => composeIssue(publication, issue)),
+  };
+}
+
+/** The site of composed issues: the included ones newest first, each linked to its neighbours, and the category pages. */
+export function assembleSite(composed: ComposedIssues, options: ComposeOptions = {}): ComposedSite {
+  const included = composed.issues.filter((issue) => options.drafts || issue.status === 'published');
   const issues = included
-    .map((issue, index) => composeIssue(publication, issue, { previous: included[index - 1], next: included[index + 1] }))
+    .map((issue, index) => ({ ...issue, previous: linkTo(included[index - 1]), next: linkTo(included[index + 1]) }))
     .reverse();
-  const order = publication.config.categories;
+  const order = composed.categoryOrder;
   const categories = categoryPages(issues).sort((a, b) => rank(order, a.category.name) - rank(order, b.category.name));
-  return { publication: publicationInfo(publication), issues, categories };
+  return { publication: composed.publication, issues, categories };
 }
 
 /** The publication's own details, as every format shows them. */
@@ -28,6 +54,11 @@ export function publicationInfo({ config }: Publication): PublicationInfo {
     baseUrl: config.baseUrl,
     email: { from: config.email.from, replyTo: config.email.replyTo, unsubscribeUrl: config.email.unsubscribeUrl },
   };
+}
+
+/** A previous/next link to `issue` (as composeIssue makes them from the issue's files). */
+function linkTo(issue: ComposedIssue | undefined): IssueLink | undefined {
+  return issue && { number: issue.number, dateText: issue.dateText, path: issue.path, url: issue.url };
 }
 
 function rank(order: string[], name: string): number {

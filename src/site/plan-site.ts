@@ -1,4 +1,4 @@
-import { composeSite } from '../compose/index.js';
+import { assembleSite, composeIssues, type ComposedIssues } from '../compose/index.js';
 import type { ComposedIssue, ComposedSite } from '../compose/types.js';
 import type { Publication } from '../content/types.js';
 import { MonitorError } from '../core/errors.js';
@@ -26,23 +26,28 @@ export interface SitePlan {
   keepPrevious: boolean;
 }
 
+/** Compose the publication and choose the pages of a build (see planComposed). */
+export function planSite(publication: Publication, options: PlanOptions = {}): SitePlan {
+  return planComposed(composeIssues(publication), options);
+}
+
 /**
- * Choose the pages of a build. Published issues are composed without the drafts, so their previous/next
- * links are the same in every build; a draft is composed with the drafts around it, and its page links
+ * Choose the pages of a build. Published issues are linked without the drafts, so their previous/next
+ * links are the same in every build; a draft is linked with the drafts around it, and its page links
  * into that preview. With `issue`, only that issue is written (a draft too, since it was asked for by
  * number) and, when published, its neighbours, whose previous/next links may now point to it; the
  * archive, category pages and feeds are always rewritten, as they list it.
  */
-export function planSite(publication: Publication, options: PlanOptions = {}): SitePlan {
-  const site = composeSite(publication);
+export function planComposed(composed: ComposedIssues, options: PlanOptions = {}): SitePlan {
+  const site = assembleSite(composed);
   const wanted = options.issue;
-  const wantsDraft = options.drafts || publication.issues.some((issue) => issue.number === wanted && issue.status === 'draft');
-  const withDrafts = wantsDraft ? composeSite(publication, { drafts: true }) : site;
+  const wantsDraft = options.drafts || composed.issues.some((issue) => issue.number === wanted && issue.status === 'draft');
+  const withDrafts = wantsDraft ? assembleSite(composed, { drafts: true }) : site;
   const drafts = withDrafts.issues.filter((issue) => issue.status === 'draft').map((issue) => ({ issue, site: withDrafts }));
   const published = site.issues.map((issue) => ({ issue, site }));
   if (wanted === undefined) return { site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false };
   const target = [...published, ...drafts].find(({ issue }) => issue.number === wanted);
-  if (!target) throw new MonitorError(noSuchIssue(publication, wanted));
+  if (!target) throw new MonitorError(noSuchIssue(composed.issues.map((issue) => issue.number), wanted));
   const neighbours = target.issue.status === 'published' ? [target.issue.previous?.number, target.issue.next?.number] : [];
   const chosen = published.filter(({ issue }) => neighbours.includes(issue.number));
   return { site, issues: sortNewestFirst([target, ...chosen]), keepPrevious: true };
@@ -52,8 +57,7 @@ function sortNewestFirst(issues: PlannedIssue[]): PlannedIssue[] {
   return issues.sort((a, b) => b.issue.number - a.issue.number);
 }
 
-function noSuchIssue(publication: Publication, wanted: number): string {
-  const numbers = publication.issues.map((issue) => issue.number);
+function noSuchIssue(numbers: number[], wanted: number): string {
   const known = numbers.length === 0 ? 'the publication has no issues yet' : `the issues are ${listNumbers(numbers)}`;
   return `--issue ${wanted}: there is no issue ${wanted} (no folder issues/${wanted}/); ${known}`;
 }
