@@ -1,18 +1,18 @@
 import { error, warning, wholeFile, type Place, type Problem } from '../core/problems.js';
 import { closestName, didYouMean } from '../core/suggest.js';
+import type { Config, Source } from '../config/schema.js';
 import type { Issue, Item, Publication } from './types.js';
 
 /** How many recent issues are searched for a story cited twice. */
-const RECENT_ISSUES_FOR_DUPLICATES = 10;
+export const RECENT_ISSUES_FOR_DUPLICATES = 10;
 
 /**
  * Rules that span files: numbering and dates across issues, sections and categories against the config,
  * sources against feeds/sources.yaml, source dates against their issue. Pure; returns every problem.
  */
 export function checkPublication(publication: Publication): Problem[] {
-  const vocabulary = vocabularyOf(publication);
   const problems = checkNumbering(publication.issues);
-  for (const issue of publication.issues) checkIssue(vocabulary, issue, problems);
+  for (const issue of publication.issues) problems.push(...checkIssue(publication, issue));
   problems.push(...checkRepeatedStories(publication.issues.slice(-RECENT_ISSUES_FOR_DUPLICATES)));
   return problems;
 }
@@ -28,20 +28,38 @@ interface Vocabulary {
   knownSources: Set<string>;
 }
 
-function vocabularyOf(publication: Publication): Vocabulary {
-  const { sections, categories } = publication.config;
-  const sectionIds = sections.map((section) => section.id);
-  const sourceNames = publication.sources.map((entry) => entry.name);
-  return {
-    sectionIds, knownSections: new Set(sectionIds),
-    categories, knownCategories: new Set(categories),
-    sourceNames, knownSources: new Set(sourceNames.map((name) => name.toLowerCase())),
-  };
+/** What an issue is checked against: the publication's config and sources. */
+export interface IssueRules {
+  config: Config;
+  sources: Source[];
 }
 
-function checkNumbering(issues: Issue[]): Problem[] {
+const vocabularies = new WeakMap<Config, WeakMap<Source[], Vocabulary>>();
+
+function vocabularyOf({ config, sources }: IssueRules): Vocabulary {
+  const bySources = vocabularies.get(config) ?? new WeakMap<Source[], Vocabulary>();
+  vocabularies.set(config, bySources);
+  let vocabulary = bySources.get(sources);
+  if (!vocabulary) {
+    const sectionIds = config.sections.map((section) => section.id);
+    const sourceNames = sources.map((entry) => entry.name);
+    vocabulary = {
+      sectionIds, knownSections: new Set(sectionIds),
+      categories: config.categories, knownCategories: new Set(config.categories),
+      sourceNames, knownSources: new Set(sourceNames.map((name) => name.toLowerCase())),
+    };
+    bySources.set(sources, vocabulary);
+  }
+  return vocabulary;
+}
+
+/** What the numbering rules look at of an issue. */
+export type NumberedIssue = Pick<Issue, 'number' | 'folder' | 'date' | 'file' | 'locate'>;
+
+/** Numbers match folders and are unique; dates do not go backwards; a gap in the numbers is a warning. Issues by number. */
+export function checkNumbering(issues: NumberedIssue[]): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Map<number, Issue>();
+  const seen = new Map<number, NumberedIssue>();
   issues.forEach((issue, index) => {
     if (String(issue.number) !== String(Number(issue.folder))) {
       problems.push(error(issue.locate(['number']), `number ${issue.number} does not match its folder issues/${issue.folder}; make them equal`));
@@ -62,7 +80,10 @@ function checkNumbering(issues: Issue[]): Problem[] {
   return problems;
 }
 
-function checkIssue(vocabulary: Vocabulary, issue: Issue, problems: Problem[]): void {
+/** The rules of one issue and its items against the config and sources. */
+export function checkIssue(rules: IssueRules, issue: Issue): Problem[] {
+  const vocabulary = vocabularyOf(rules);
+  const problems: Problem[] = [];
   issue.categories?.forEach((name, index) => {
     if (!vocabulary.knownCategories.has(name)) problems.push(unknownCategory(issue.locate(['categories', index]), name, vocabulary.categories));
   });
@@ -78,6 +99,7 @@ function checkIssue(vocabulary: Vocabulary, issue: Issue, problems: Problem[]): 
     }
     checkItem(vocabulary, issue, item, problems);
   }
+  return problems;
 }
 
 function checkItem(vocabulary: Vocabulary, issue: Issue, item: Item, problems: Problem[]): void {
@@ -107,7 +129,7 @@ function unknownCategory(place: Place, name: string, categories: string[]): Prob
 }
 
 /** The same story URL cited in two items of recent issues is likely a repeat. */
-function checkRepeatedStories(recentIssues: Issue[]): Problem[] {
+export function checkRepeatedStories(recentIssues: Issue[]): Problem[] {
   const firstCitation = new Map<string, Item>();
   const problems: Problem[] = [];
   for (const issue of recentIssues) {

@@ -26,34 +26,30 @@ export interface Entry {
   read: StoredRead;
 }
 
-/** Cached reads by shard, then by file path relative to the publication root. */
-export type Shards = Map<string, Map<string, Entry>>;
-
 /** The shard of `issues/<N>/...`: the hundred N falls in. */
 export function shardOf(file: string): string {
   const folder = file.split('/', 2)[1] ?? '';
   return /^\d+$/.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
 }
 
-/** Every readable shard of the cache folder; a shard that is damaged or from another version is left out. */
-export function readShards(cacheFolder: string): Shards {
-  const shards: Shards = new Map();
+/** The shards the cache folder holds, by name (none when it has no shard folder). */
+export function shardNames(cacheFolder: string): string[] {
   let names: string[];
   try {
     names = readdirSync(path.join(cacheFolder, SHARD_FOLDER));
   } catch {
-    return shards;
+    return [];
   }
-  for (const name of names) {
-    const shard = SHARD_NAME.exec(name)?.[1];
-    if (!shard) continue;
-    try {
-      shards.set(shard, parseShard(readFileSync(path.join(cacheFolder, SHARD_FOLDER, name), 'utf8')));
-    } catch {
-      // A shard that cannot be read is rebuilt from the files.
-    }
+  return names.flatMap((name) => SHARD_NAME.exec(name)?.[1] ?? []);
+}
+
+/** The entries of one shard; undefined when it is missing, damaged or from another version (then rebuilt from the files). */
+export function readShard(cacheFolder: string, shard: string): Map<string, Entry> | undefined {
+  try {
+    return parseShard(readFileSync(path.join(cacheFolder, SHARD_FOLDER, `shard-${shard}.cache`), 'utf8'));
+  } catch {
+    return undefined;
   }
-  return shards;
 }
 
 /** Write one shard (atomically), or remove it when it has no entries left. */

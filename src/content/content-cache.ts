@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { readShards, removeLegacyFile, shardOf, writeShard, type Entry, type Shards, type StoredRead } from './content-cache-store.js';
+import { readShard, removeLegacyFile, shardNames, shardOf, writeShard, type Entry, type StoredRead } from './content-cache-store.js';
 
 export type { StoredRead } from './content-cache-store.js';
 
@@ -9,25 +9,31 @@ export type { StoredRead } from './content-cache-store.js';
  */
 export type KnownStamps = Readonly<Record<string, readonly [number, number] | 0>>;
 
+/** Entries by file path relative to the publication root. */
+type Shard = Map<string, Entry>;
+
 /**
  * Parsed files from the last run, keyed by path and trusted only while the file's mtime and size are
  * unchanged. Anything unreadable, or written by another version of monitor, is ignored and rebuilt.
- * The cache is kept in shards of a hundred issues: saving after an edit rewrites only the shards
- * whose files changed, appeared or disappeared.
+ * The cache is kept in shards of a hundred issues, each read on first use: a build that reads a few
+ * issues reads a few shards, and saving rewrites only the shards whose files changed, appeared or
+ * disappeared.
  */
 export class ContentCache {
-  private readonly current: Shards = new Map();
+  /** Shards as stored, read on first use (undefined: missing or unreadable). */
+  private readonly previous = new Map<string, Shard | undefined>();
+  /** The entries this run used or read afresh, by shard. */
+  private readonly current = new Map<string, Shard>();
   private readonly changedShards = new Set<string>();
 
   private constructor(
     private readonly folder: string | undefined,
-    private readonly previous: Shards,
     private readonly givenStamps: KnownStamps | undefined,
   ) {}
 
   /** A cache in `folder`, or a cache that remembers nothing when `folder` is undefined. */
   static open(folder: string | undefined, known?: KnownStamps): ContentCache {
-    return new ContentCache(folder, folder ? readShards(folder) : new Map(), known);
+    return new ContentCache(folder, known);
   }
 
   /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
@@ -35,7 +41,7 @@ export class ContentCache {
     if (!this.folder) return read();
     const stamp = this.stampNow(root, file);
     const shard = shardOf(file);
-    const known = this.previous.get(shard)?.get(file);
+    const known = this.stored(shard)?.get(file);
     if (stamp && known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) {
       this.remember(shard, file, known);
       return known.read;
@@ -46,23 +52,46 @@ export class ContentCache {
     return fresh;
   }
 
-  /** Write back each shard with a file read afresh or gone. Never fails a run. */
-  save(): void {
-    if (!this.folder) return;
-    for (const shard of new Set([...this.previous.keys(), ...this.current.keys()])) {
-      const entries = this.current.get(shard);
-      if (!this.changedShards.has(shard) && entries?.size === this.previous.get(shard)?.size) continue;
+  /**
+   * Write back each shard with a file read afresh or gone. After a run that read every file
+   * (`complete`), what it did not read is gone: shards keep only what was read, and shards nothing was
+   * read from are removed. After a partial run, a shard keeps its other entries too, but for files the
+   * given stamps say are gone. Never fails a run.
+   */
+  save(complete: boolean): void {
+    const folder = this.folder;
+    if (!folder) return;
+    const shards = complete ? new Set([...shardNames(folder), ...this.current.keys()]) : new Set(this.current.keys());
+    for (const shard of shards) {
+      const previous = this.stored(shard);
+      const entries = complete ? this.current.get(shard) : this.merged(shard);
+      if (!this.changedShards.has(shard) && entries?.size === previous?.size) continue;
       try {
-        writeShard(this.folder, shard, entries);
+        writeShard(folder, shard, entries);
       } catch {
         // A cache that cannot be written only costs time next run.
       }
     }
     try {
-      removeLegacyFile(this.folder);
+      removeLegacyFile(folder);
     } catch {
       // as above
     }
+  }
+
+  /** A shard's stored entries, read on first use. */
+  private stored(shard: string): Shard | undefined {
+    if (!this.previous.has(shard)) this.previous.set(shard, this.folder ? readShard(this.folder, shard) : undefined);
+    return this.previous.get(shard);
+  }
+
+  /** A shard's entries of this run over its stored ones whose files still exist. */
+  private merged(shard: string): Shard {
+    const entries = new Map(this.current.get(shard));
+    for (const [file, entry] of this.stored(shard) ?? []) {
+      if (!entries.has(file) && this.givenStamps?.[file] !== 0 && (this.givenStamps === undefined || file in this.givenStamps)) entries.set(file, entry);
+    }
+    return entries;
   }
 
   /** The file's stamp as given by the caller, else from the file system. */

@@ -5,3 +5,4 @@ export { splitFrontMatter } from './front-matter.js';
 export * from './schema.js';
 export type * from './types.js';
 export { loadPublication, validatePublication, type LoadOptions } from './load-publication.js';
+export { loadChangedIssues, readKnownIssues, type ChangedIssues, type ChangedLoadOptions, type KnownIssue } from './load-changed-issues.js';

@@ -17,7 +17,7 @@ export async function validatePublication(root: string, options: LoadOptions = {
   const cache = ContentCache.open(options.cacheDir, options.stamps);
   const read = await readPublication(root, { cache, stamps: options.stamps });
   const problems = sortProblems(read.publication ? [...read.problems, ...checkPublication(read.publication)] : read.problems);
-  if (read.publication && !hasErrors(problems)) cache.save();
+  if (read.publication && !hasErrors(problems)) cache.save(true);
   return { publication: read.publication, problems };
 }
 

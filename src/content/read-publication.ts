@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
+import type { Config, Source } from '../config/schema.js';
 import { error, type Problem } from '../core/problems.js';
 import { ContentCache, type KnownStamps, type StoredRead } from './content-cache.js';
 import { readIssueRecord, readItemRecord, readMarkdownFile, type ItemRecord } from './read-issue.js';
@@ -35,23 +36,59 @@ export interface ReadOptions {
  * With a cache folder, files unchanged since the last run are not parsed again.
  */
 export async function readPublication(root: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const absoluteRoot = path.resolve(root);
-  const cache = options.cache ?? ContentCache.open(undefined);
-  const [config, sources] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot)]);
-  const folders = listIssueFolders(absoluteRoot);
-  const problems = [...config.problems, ...sources.problems, ...folders.problems];
-  const listed = options.stamps && markdownByFolder(options.stamps);
+  const settings = await readSettings(root);
+  const problems = [...settings.problems];
   const issues: Issue[] = [];
-  for (const folder of folders.names) {
-    const names = listed?.get(folder) ?? markdownFiles(path.join(absoluteRoot, 'issues', folder));
-    const issue = readIssueFolder(absoluteRoot, folder, names, cache, problems);
-    if (issue) issues.push(issue);
+  for (const read of readIssueFolders(settings.root, settings.folders, options)) {
+    problems.push(...read.problems);
+    if (read.issue) issues.push(read.issue);
   }
   issues.sort((a, b) => a.number - b.number);
-  const folderNumbers = folders.names.map(Number);
-  if (!config.value || !sources.value) return { publication: undefined, problems, folderNumbers };
-  const publication = { root: absoluteRoot, config: config.value, sources: sources.value, issues };
+  const folderNumbers = settings.folders.map(Number);
+  if (!settings.config || !settings.sources) return { publication: undefined, problems, folderNumbers };
+  const publication = { root: settings.root, config: settings.config, sources: settings.sources, issues };
   return { publication, problems, folderNumbers };
+}
+
+/** A publication's settings and the names of its issue folders; config or sources are absent when unusable. */
+export interface PublicationSettings {
+  /** Absolute path of the publication folder. */
+  root: string;
+  config: Config | undefined;
+  sources: Source[] | undefined;
+  /** Issue folder names, by number. */
+  folders: string[];
+  /** Problems of the settings files and of misnamed folders under issues/. */
+  problems: Problem[];
+}
+
+/** Read monitor.config.yaml and feeds/sources.yaml, and list the issue folders. */
+export async function readSettings(root: string): Promise<PublicationSettings> {
+  const absoluteRoot = path.resolve(root);
+  const [config, sources] = await Promise.all([readConfig(absoluteRoot), readSources(absoluteRoot)]);
+  const folders = listIssueFolders(absoluteRoot);
+  return {
+    root: absoluteRoot, config: config.value, sources: sources.value, folders: folders.names,
+    problems: [...config.problems, ...sources.problems, ...folders.problems],
+  };
+}
+
+/** One issue folder as read: its issue (absent when issue.md has errors) and the problems of its files. */
+export interface FolderRead {
+  folder: string;
+  issue: Issue | undefined;
+  problems: Problem[];
+}
+
+/** Read the given issue folders of the publication at (absolute) `root`, in the order given. */
+export function readIssueFolders(root: string, folders: string[], options: ReadOptions = {}): FolderRead[] {
+  const cache = options.cache ?? ContentCache.open(undefined);
+  const listed = options.stamps && markdownByFolder(options.stamps);
+  return folders.map((folder) => {
+    const names = listed?.get(folder) ?? markdownFiles(path.join(root, 'issues', folder));
+    const problems: Problem[] = [];
+    return { folder, issue: readIssueFolder(root, folder, names, cache, problems), problems };
+  });
 }
 
 function listIssueFolders(root: string): { names: string[]; problems: Problem[] } {
@@ -126,6 +163,11 @@ function readIssueFolder(root: string, folder: string, names: string[], cache: C
 function withLocate(record: ItemRecord, locate: Locate): Item {
   const { file, order, slug, headline, section, categories, sources, body, bodyLine } = record;
   return { file, order, slug, headline, section, categories, sources, body, bodyLine, locate };
+}
+
+/** Where the fields of an issue folder's issue.md are, found when first asked (the file is parsed then). */
+export function issueFileLocate(root: string, folder: string): Locate {
+  return lazyLocate(root, `issues/${folder}/issue.md`, 'issue');
 }
 
 /** Positions are needed only to report a problem: parse the file with positions on first use. */

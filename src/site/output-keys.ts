@@ -17,16 +17,20 @@ export interface PlannedOutput {
 /** Every output file of a plan, by path relative to the output folder. */
 export type OutputKeys = Map<string, PlannedOutput>;
 
-/** The hashes of one composed issue: without its items, whole, as listings show it, and of each item in display order. */
+/**
+ * The hashes of one composed issue, none of which depends on its previous/next links: everything but
+ * its items and links, its sections and items, what listings show of it, and each item in display order.
+ */
 export interface IssueHashes {
   header: string;
-  issue: string;
+  body: string;
   listing: string;
   items: string[];
 }
 
 /** Hashes of an issue computed by an earlier build, when its inputs are known to be unchanged. */
 export type RememberedHashes = (issue: ComposedIssue) => IssueHashes | undefined;
+
 
 /** What every output depends on besides its own part of the render model. */
 export interface GlobalInputs {
@@ -53,7 +57,7 @@ export function globalKey(inputs: GlobalInputs): string {
  * recorded once beside them: when it changes, every output is rebuilt, so it need not be hashed into
  * each key.
  */
-export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { keys: OutputKeys; issues: Map<ComposedIssue, IssueHashes> } {
+export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { keys: OutputKeys; issues: Map<number, IssueHashes> } {
   const hashes = new ModelHashes(remembered);
   const keys: OutputKeys = new Map();
   const add = (file: string, kind: PlannedOutput['kind'], ...parts: string[]) => keys.set(file, { kind, key: hash(...parts) });
@@ -81,7 +85,7 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   const main = JSON.stringify(siteFeed(site, content));
   for (const file of Object.values(SITE_FEEDS)) add(file, 'feed', 'feed', main);
   for (const page of site.categories) add(`${categoryPath(page.category)}feed.xml`, 'feed', 'feed', JSON.stringify(categoryFeed(site, page, content)));
-  const issues = new Map(plan.issues.map(({ issue }) => [issue, hashes.all(issue)]));
+  const issues = new Map(plan.issues.map(({ issue }) => [issue.number, hashes.all(issue)]));
   return { keys, issues };
 }
 
@@ -102,15 +106,22 @@ function headlineKey(item: ComposedItem): string {
   return `${anchor}\u0001${headline}\u0001${headlineCaps}`;
 }
 
+/** The hashes of a composed issue, computed afresh. */
+export function issueHashes(issue: ComposedIssue): IssueHashes {
+  return new ModelHashes(undefined).all(issue);
+}
+
 /**
  * Hashes of composed issues and items, each computed once: an issue is listed by several outputs. An
- * issue whose hashes are remembered (its files, neighbours and settings unchanged) is not serialised again.
+ * issue whose hashes are remembered (its files and the settings unchanged) is not serialised again;
+ * only its links are, as its neighbours may have changed.
  */
 class ModelHashes {
   private readonly items = new WeakMap<ComposedItem, string>();
   private readonly headers = new WeakMap<ComposedIssue, string>();
-  private readonly issues = new WeakMap<ComposedIssue, string>();
+  private readonly bodies = new WeakMap<ComposedIssue, string>();
   private readonly listings = new WeakMap<ComposedIssue, string>();
+  private readonly issues = new WeakMap<ComposedIssue, string>();
 
   constructor(private readonly remembered: RememberedHashes | undefined) {}
 
@@ -120,10 +131,23 @@ class ModelHashes {
     return known;
   }
 
-  /** Everything about the issue but its items (title, date, authors, note, links...). */
+  /** Everything about the issue but its items and its previous/next links (title, date, authors, note...). */
   header(issue: ComposedIssue): string {
     let known = this.headers.get(issue) ?? this.recall(issue)?.header;
-    if (known === undefined) this.headers.set(issue, (known = hash(JSON.stringify({ ...issue, sections: undefined, items: undefined }))));
+    if (known === undefined) {
+      const header = { ...issue, sections: undefined, items: undefined, previous: undefined, next: undefined };
+      this.headers.set(issue, (known = hash(JSON.stringify(header))));
+    }
+    return known;
+  }
+
+  /** Its sections with their items, and the items in display order. */
+  body(issue: ComposedIssue): string {
+    let known = this.bodies.get(issue) ?? this.recall(issue)?.body;
+    if (known === undefined) {
+      const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => this.item(item))]);
+      this.bodies.set(issue, (known = hash(JSON.stringify(sections), issue.items.map((item) => this.item(item)).join())));
+    }
     return known;
   }
 
@@ -134,19 +158,18 @@ class ModelHashes {
     return known;
   }
 
-  /** The whole issue: its header, its sections with their items, and the items in display order. */
+  /** The whole issue as its own files show it: header, links and body. */
   issue(issue: ComposedIssue): string {
-    let known = this.issues.get(issue) ?? this.recall(issue)?.issue;
+    let known = this.issues.get(issue);
     if (known === undefined) {
-      const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => this.item(item))]);
-      const order = issue.items.map((item) => this.item(item));
-      this.issues.set(issue, (known = hash(this.header(issue), JSON.stringify(sections), order.join())));
+      const links = JSON.stringify([issue.previous ?? null, issue.next ?? null]);
+      this.issues.set(issue, (known = hash(this.header(issue), links, this.body(issue))));
     }
     return known;
   }
 
   all(issue: ComposedIssue): IssueHashes {
-    return { header: this.header(issue), issue: this.issue(issue), listing: this.listing(issue), items: issue.items.map((item) => this.item(item)) };
+    return { header: this.header(issue), body: this.body(issue), listing: this.listing(issue), items: issue.items.map((item) => this.item(item)) };
   }
 
   /** Take an issue's remembered hashes, once, into the maps (items included, for the category pages). */
@@ -155,7 +178,7 @@ class ModelHashes {
     const known = this.remembered?.(issue);
     if (!known || known.items.length !== issue.items.length) return undefined;
     this.headers.set(issue, known.header);
-    this.issues.set(issue, known.issue);
+    this.bodies.set(issue, known.body);
     this.listings.set(issue, known.listing);
     issue.items.forEach((item, index) => this.items.set(item, known.items[index]!));
     return known;

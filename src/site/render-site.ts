@@ -1,5 +1,5 @@
 import type { ComposedIssue, ComposedSite } from '../compose/types.js';
-import { categoryPath, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
+import { categoryIssues, categoryPath, feedIssues, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
 import { archivePagePath, STYLESHEET } from './output-keys.js';
@@ -31,6 +31,23 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
     if (want(file)) yield { path: file, text: renderer.categoryPage(page, plan.site), kind: 'page' };
   }
   yield* siteFeeds(plan, renderer, templates, want);
+}
+
+/**
+ * The issues whose whole text the wanted files show: those whose own files are wanted, and those the
+ * wanted feeds carry. (Archive and category pages show only what listings show, render/listing.ts.)
+ */
+export function issuesShown(plan: SitePlan, wanted: ReadonlySet<string>): Set<number> {
+  const shown = new Set<number>();
+  const add = (issues: ComposedIssue[]) => issues.forEach((issue) => shown.add(issue.number));
+  for (const { issue } of plan.issues) {
+    if (['index.html', 'email.html', 'email.txt'].some((name) => wanted.has(`${issue.path}${name}`))) shown.add(issue.number);
+  }
+  if (Object.values(SITE_FEEDS).some((file) => wanted.has(file))) add(feedIssues(plan.site.issues));
+  for (const page of plan.site.categories) {
+    if (wanted.has(`${categoryPath(page.category)}feed.xml`)) add(feedIssues(categoryIssues(page)));
+  }
+  return shown;
 }
 
 /** An issue's email HTML and plain text, or those of the two that are wanted. */

@@ -8,10 +8,11 @@ import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
 import { toolStamps, type Stamps } from './input-stamps.js';
 import { mjmlFileCache } from './mjml-cache.js';
-import { IssueMemo } from './model-memo.js';
-import { globalKey, outputKeys, type OutputKeys } from './output-keys.js';
-import { planSite, type SitePlan } from './plan-site.js';
-import { renderSite, type OutputFile } from './render-site.js';
+import { IssueMemo, type FreshIssue } from './issue-memo.js';
+import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './load-model.js';
+import { globalKey, issueHashes, outputKeys, type IssueHashes, type OutputKeys } from './output-keys.js';
+import { planComposed, planSite, type PlanOptions, type SitePlan } from './plan-site.js';
+import { issuesShown, renderSite, type OutputFile } from './render-site.js';
 import { writeChanges } from './write-changes.js';
 import { noCounts, writeSite, type WriteCounts, type WrittenFile } from './write-site.js';
 
@@ -53,14 +54,7 @@ interface Stage {
  * written into a temporary folder and swapped in. Nothing is written before the publication is valid.
  */
 export async function runBuild(run: BuildRun): Promise<Result> {
-  const rendering = run.rendering ?? import('../render/index.js');
-  const { plan, warnings } = await loadPlan(run);
-  const { readTemplates, createRenderer } = await rendering;
-  const templates = await readTemplates(run.root);
-  const mjmlCache = run.inputs ? mjmlFileCache(path.join(run.root, CACHE_FOLDER), toolKey(run.inputs)) : undefined;
-  const renderer = createRenderer(templates, { publication: plan.site.publication, mjmlCache });
-  const stage: Stage = { run, plan, renderer, templates, warnings };
-  return run.inputs ? cachedBuild(stage, run.inputs) : uncachedBuild(stage);
+  return run.inputs ? cachedBuild(run, run.inputs) : uncachedBuild(run);
 }
 
 /** monitor itself as a build's outputs depend on it: its version and the stamps of its own files. */
@@ -68,30 +62,57 @@ function toolKey(inputs: Stamps): string {
   return `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(inputs))).digest('base64url')}`;
 }
 
-/** Read and check the publication and plan the build; the publication itself is let go (memory). */
-async function loadPlan(run: BuildRun): Promise<{ plan: SitePlan; warnings: Problem[] }> {
-  const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
-  const { publication, warnings } = await loadPublication(run.root, { cacheDir, stamps: run.inputs });
-  return { plan: planSite(publication, { issue: run.options.issue, drafts: run.options.drafts }), warnings };
+function planOptions(run: BuildRun): PlanOptions {
+  return { issue: run.options.issue, drafts: run.options.drafts };
 }
 
-/** Compare each output's key with the last build's and choose between a full and an incremental build. */
-async function cachedBuild(stage: Stage, inputs: Stamps): Promise<Result> {
-  const { run, plan, templates } = stage;
-  const global = globalKey({ tool: toolKey(inputs), templates, publication: plan.site.publication, drafts: Boolean(run.options.drafts) });
+/**
+ * A build that keeps its state. The folders the issue memo knows to be unchanged are not read: their
+ * issues are outlines, enough to key every output (output-keys.ts). Then the outputs whose key changed
+ * are chosen, the issues they show in full are read, and those outputs alone are rendered (or all of
+ * them, when there is no state to compare with or most of the site changed).
+ */
+async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
+  const rendering = run.rendering ?? import('../render/index.js');
   const memo = IssueMemo.open(run.root, inputs);
-  const { keys, issues } = outputKeys(plan, memo.remembered);
+  const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
+  const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined && run.cache };
+  let model = await loadModel(source);
+  const { readTemplates, createRenderer } = await rendering;
+  const templates = await readTemplates(run.root);
+  const publication = model.composed.publication;
+  const renderer = createRenderer(templates, { publication, mjmlCache: mjmlFileCache(path.join(run.root, CACHE_FOLDER), toolKey(inputs)) });
+  const global = globalKey({ tool: toolKey(inputs), templates, publication, drafts: Boolean(run.options.drafts) });
+  const outlined = planComposed(model.composed, planOptions(run));
+  const { keys, issues: hashes } = outputKeys(outlined, memo.remembered);
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = [...keys].filter(([file, { key }]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file);
-  const result = !previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)
-    ? await fullBuild(stage, inputs, global, keys)
-    : await incrementalBuild(stage, { inputs, previous, keys, changed });
-  memo.save(issues);
+  const full = !previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2);
+  const whole = (): Stage => {
+    model = withIssuesRead(model, model.outlines, source);
+    return { run, plan: planComposed(model.composed, planOptions(run)), renderer, templates, warnings: model.warnings };
+  };
+  let result: Result;
+  if (full) {
+    result = await fullBuild(whole(), inputs, global, keys);
+  } else {
+    const outlines = model;
+    model = withIssuesRead(model, issuesShown(outlined, new Set(changed)), source);
+    const plan = model === outlines ? outlined : planComposed(model.composed, planOptions(run));
+    result = await incrementalBuild({ run, plan, renderer, templates, warnings: model.warnings }, { inputs, previous, keys, changed, whole });
+  }
+  memo.save(freshIssues(model, hashes), knownFolders(model));
   return result;
 }
 
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
-async function uncachedBuild({ run, plan, renderer, templates, warnings }: Stage): Promise<Result> {
+async function uncachedBuild(run: BuildRun): Promise<Result> {
+  const rendering = run.rendering ?? import('../render/index.js');
+  const { publication, warnings } = await loadPublication(run.root, { cacheDir: run.cache ? path.join(run.root, CACHE_FOLDER) : undefined });
+  const plan = planSite(publication, planOptions(run));
+  const { readTemplates, createRenderer } = await rendering;
+  const templates = await readTemplates(run.root);
+  const renderer = createRenderer(templates, { publication: plan.site.publication });
   prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
   const written: string[] = [];
@@ -100,6 +121,20 @@ async function uncachedBuild({ run, plan, renderer, templates, warnings }: Stage
   });
   const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email };
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
+}
+
+/** What the issue memo learns from this build: the issues of the folders read and checked this time. */
+function freshIssues(model: BuildModel, hashes: Map<number, IssueHashes>): FreshIssue[] {
+  return model.composed.issues.flatMap((issue) => {
+    const folder = model.folders.get(issue.number)!;
+    const problems = model.checked.get(folder);
+    return problems ? [{ folder, issue, problems, hashes: hashes.get(issue.number) ?? issueHashes(issue) }] : [];
+  });
+}
+
+/** The folders whose issue the memo knew and still holds: neither new nor changed. */
+function knownFolders(model: BuildModel): string[] {
+  return [...model.folders.values()].filter((folder) => !model.checked.has(folder));
 }
 
 /** Render everything into a temporary folder, swap it in, and record every file with its key. */
@@ -122,6 +157,8 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
 }
 
 interface Changes {
+  /** The stage of a full build, should the incremental one fall back to it. */
+  whole: () => Stage;
   inputs: Stamps;
   previous: BuildState;
   keys: OutputKeys;
@@ -133,12 +170,12 @@ interface Changes {
  * Render the changed outputs in memory, then write them in place (see writeChanges) and delete the
  * outputs that no longer exist. The state is removed before the output is touched and written after.
  */
-async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed }: Changes): Promise<Result> {
+async function incrementalBuild(stage: Stage, { whole, inputs, previous, keys, changed }: Changes): Promise<Result> {
   const { run, plan, renderer, templates, warnings } = stage;
   if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const files: OutputFile[] = [];
   for await (const output of renderSite(plan, renderer, templates, new Set(changed))) files.push(output);
-  if (files.length !== changed.length) return fullBuild(stage, inputs, previous.global, keys);
+  if (files.length !== changed.length) return fullBuild(whole(), inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   const outputs: Record<string, OutputRecord> = { ...previous.outputs };

@@ -55,13 +55,26 @@ export function siteFeed(site: ComposedSite, content: IssueContent): Feed {
 /** The feed of one category: the latest published issues with at least one item in that category. */
 export function categoryFeed(site: ComposedSite, page: CategoryPage, content: IssueContent): Feed {
   const { publication } = site;
-  const issues = [...new Map(page.entries.map(({ issue }) => [issue.number, issue])).values()];
+  const issues = categoryIssues(page);
   const name = page.category.name;
   return feed(site, {
     title: `${publication.title}: ${name}`,
     description: `Issues of the ${publication.title} with items on ${name}.`,
     homeUrl: new URL(categoryPath(page.category), publication.baseUrl).href,
   }, issues, content);
+}
+
+/** The issues of a category page, each once. */
+export function categoryIssues(page: CategoryPage): ComposedIssue[] {
+  return [...new Map(page.entries.map(({ issue }) => [issue.number, issue])).values()];
+}
+
+/** The issues a feed of these lists: the newest published ones, by date then number, at most FEED_LIMIT. */
+export function feedIssues(issues: ComposedIssue[]): ComposedIssue[] {
+  return issues
+    .filter((issue) => issue.status === 'published')
+    .sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number)
+    .slice(0, FEED_LIMIT);
 }
 
 /** Path of a category's page and feed folder, relative to the site root. */
@@ -77,10 +90,7 @@ interface Channel {
 
 function feed(site: ComposedSite, channel: Channel, issues: ComposedIssue[], content: IssueContent): Feed {
   const { publication } = site;
-  const latest = issues
-    .filter((issue) => issue.status === 'published')
-    .sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number)
-    .slice(0, FEED_LIMIT);
+  const latest = feedIssues(issues);
   const entries = latest.map((issue) => feedEntry(issue, content(issue), publication.language));
   const newest = latest[0]?.date ?? '1970-01-01';
   return {

@@ -1,0 +1,174 @@
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validatePublication } from '../../src/content/index.js';
+import { ContentError } from '../../src/core/errors.js';
+import { buildSite } from '../../src/site/index.js';
+import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/publication.js';
+import { hashTree, leftovers } from './site-fixtures.js';
+
+/**
+ * A build of an archive longer than the feeds (20 issues) and the repeated-story check (10 issues) reads
+ * only the issue folders that changed and those the outputs to rewrite show in full; the others take part
+ * as the last build left them. These tests edit the archive in the ways an editor does and compare each
+ * result with a clean build made without any cache, and its warnings with `validate`'s.
+ */
+
+const ISSUES = 30;
+const CATEGORIES = ['Democracy and Governance', 'Economic Sanctions', 'China', 'North Korea', 'Russia'];
+
+/** `2020-01-06` plus `weeks` weeks. */
+function weekOf(weeks: number, daysBefore = 0): string {
+  const day = new Date(Date.UTC(2020, 0, 6 + weeks * 7 - daysBefore));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Issues 1-30, a week apart, two items each in rotating categories. Issue 5 cites a publication missing
+ * from feeds/sources.yaml (a warning, in a folder no edit below touches); issues 29 and 30 cite the same
+ * story (a warning of the rule across the newest issues).
+ */
+function longArchive(): PublicationFiles {
+  const files: PublicationFiles = { 'issues/1/01-first.md': null, 'issues/1/02-second.md': null, 'issues/2/01-sanctions.md': null, 'issues/2/02-governors.md': null };
+  for (let number = 1; number <= ISSUES; number += 1) {
+    files[`issues/${number}/issue.md`] = issueFile(number, weekOf(number - 1));
+    for (const order of [1, 2]) {
+      const categories = `[${CATEGORIES[(number + order) % CATEGORIES.length]}]`;
+      const publication = number === 5 && order === 2 ? 'Novaya Gazeta' : 'The Moscow Times';
+      const story = number >= 29 && order === 1 ? 'shared-story' : `story-${number}-${order}`;
+      const sources = `  - publication: ${publication}\n    date: ${weekOf(number - 1, 2)}\n    url: https://www.themoscowtimes.com/${story}\n`;
+      files[`issues/${number}/0${order}-item.md`] = itemFile(`Story ${order} of issue ${number}`, { categories, sources, body: `What happened in week ${number}, part ${order}.` });
+    }
+  }
+  return files;
+}
+
+async function edit(root: string, file: string, change: (text: string) => string): Promise<void> {
+  const full = path.join(root, file);
+  const before = await stat(full);
+  await writeFile(full, change(await readFile(full, 'utf8')));
+  // An mtime of its own, even within the file system clock's tick of the last build.
+  const when = new Date(before.mtimeMs + 60_000);
+  await utimes(full, when, when);
+}
+
+/** The same sources built from nothing, without any cache, into a folder of its own. */
+async function cleanBuild(root: string): Promise<Map<string, string>> {
+  const out = path.join(root, 'clean-dist');
+  await rm(out, { recursive: true, force: true });
+  await buildSite(root, { out, cache: false });
+  return hashTree(out);
+}
+
+/** Build incrementally, check the output equals a clean build and the warnings equal validate's; return what was written. */
+async function rebuild(root: string): Promise<string[]> {
+  const summary = await buildSite(root);
+  const { problems } = await validatePublication(root);
+  expect(summary.warnings).toEqual(problems);
+  expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
+  expect(await leftovers(path.join(root, 'dist'))).toEqual([]);
+  return [...summary.written].sort();
+}
+
+async function builtArchive(): Promise<string> {
+  const root = await writePublication(longArchive());
+  expect((await buildSite(root)).mode).toBe('full');
+  return root;
+}
+
+describe('an incremental build of a long archive', () => {
+  it('after editing an old item rewrites that issue alone, with the warnings of the folders it did not read', async () => {
+    const root = await builtArchive();
+    await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
+    // Its files, and the feeds of its items' categories, which reach back this far (no archive or category page).
+    expect(await rebuild(root)).toEqual([
+      'categories/democracy-and-governance/feed.xml', 'categories/russia/feed.xml', 'issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html',
+    ]);
+    const warnings = (await buildSite(root)).warnings.map((problem) => problem.message);
+    expect(warnings).toContain('publication "Novaya Gazeta" is not in feeds/sources.yaml. Add it to feeds/sources.yaml so its citation is styled right.');
+    expect(warnings.some((message) => message.startsWith('this story is also cited in issues/29/01-item.md'))).toBe(true);
+  });
+
+  it('after editing an old headline rewrites the archive page and category pages that list it', async () => {
+    const root = await builtArchive();
+    await edit(root, 'issues/3/02-item.md', (text) => text.replace('headline: Story 2 of issue 3', 'headline: A retold story of issue 3'));
+    const written = await rebuild(root);
+    expect(written).toContain('page/2/index.html');
+    expect(written).toContain('categories/democracy-and-governance/index.html');
+    expect(written.filter((file) => file.startsWith('issues/'))).toEqual(['issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html']);
+  });
+
+  it('after editing the newest issue rewrites the feeds, which carry issues it did not read', async () => {
+    const root = await builtArchive();
+    await edit(root, 'issues/30/02-item.md', (text) => text.replace('What happened in week 30', 'What happened in week 30, updated'));
+    const written = await rebuild(root);
+    expect(written).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'issues/30/index.html']));
+    expect(written.filter((file) => file.endsWith('index.html'))).toEqual(['issues/30/index.html']);
+  });
+
+  it('after adding an issue links its neighbour to it and lists it everywhere', async () => {
+    const root = await builtArchive();
+    await writePublicationFiles(root, {
+      'issues/31/issue.md': issueFile(31, weekOf(30)),
+      'issues/31/01-item.md': itemFile('Story of issue 31', { categories: '[Russia]', sources: `  - publication: Reuters\n    date: ${weekOf(30, 1)}\n` }),
+    });
+    const written = await rebuild(root);
+    expect(written).toEqual(expect.arrayContaining(['issues/30/index.html', 'issues/31/index.html', 'index.html', 'categories/russia/index.html', 'feed.xml']));
+  });
+
+  it('after deleting an old issue removes its files and warns of the gap it leaves', async () => {
+    const root = await builtArchive();
+    await rm(path.join(root, 'issues/7'), { recursive: true });
+    const summary = await buildSite(root);
+    expect(summary.removed).toEqual(expect.arrayContaining(['issues/7/index.html', 'issues/7/email.html', 'issues/7/email.txt']));
+    expect(summary.warnings.map((problem) => problem.message)).toContain('numbering jumps from 6 to 8 (1 missing)');
+    expect(await rebuild(root)).toEqual([]);
+  });
+
+  it('reports a date going backwards at the unchanged issue after it, as validate does', async () => {
+    const root = await builtArchive();
+    await edit(root, 'issues/12/issue.md', (text) => text.replace(`date: ${weekOf(11)}`, `date: ${weekOf(13)}`));
+    const failure = await buildSite(root).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentError);
+    const { problems } = await validatePublication(root);
+    expect((failure as ContentError).problems).toEqual(problems);
+    expect(problems.filter((problem) => problem.severity === 'error').map(({ file, line, message }) => ({ file, line, message }))).toEqual([
+      { file: 'issues/13/issue.md', line: 3, message: `date ${weekOf(12)} is before ${weekOf(13)}, the date of issue 12; issue dates do not go backwards as numbers rise` },
+    ]);
+  });
+
+  it('does not read the folders it knows unchanged', async () => {
+    const root = await writePublication(longArchive());
+    // Issue 10's item gets a whole-second mtime, which it can be given again exactly after the swap below.
+    const unread = path.join(root, 'issues/10/01-item.md');
+    const when = new Date(Date.UTC(2024, 0, 1));
+    await utimes(unread, when, when);
+    expect((await buildSite(root)).mode).toBe('full');
+    const page = await readFile(path.join(root, 'dist/issues/10/index.html'), 'utf8');
+    // Same size and mtime, but no longer an item; and no parsed copy of it left in the content cache.
+    const size = (await stat(unread)).size;
+    await writeFile(unread, 'x'.repeat(size));
+    await utimes(unread, when, when);
+    await rm(path.join(root, '.monitor-cache', 'content'), { recursive: true });
+    await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
+    const summary = await buildSite(root);
+    expect(summary.written.filter((file) => file.endsWith('.html')).sort()).toEqual(['issues/3/email.html', 'issues/3/index.html']);
+    expect(await readFile(path.join(root, 'dist/issues/10/index.html'), 'utf8')).toBe(page);
+  });
+
+  it('ignores a damaged issue memo and still builds what a clean build makes', async () => {
+    const root = await builtArchive();
+    const memo = path.join(root, '.monitor-cache', 'issue-memo.json');
+    const text = await readFile(memo, 'utf8');
+    await writeFile(memo, text.replace('Story 1 of issue 4', 'Story 1 of issue 5'));
+    await edit(root, 'issues/3/01-item.md', (body) => body.replace('What happened in week 3', 'What happened in week three'));
+    expect((await rebuild(root)).filter((file) => file.endsWith('.html'))).toEqual(['issues/3/email.html', 'issues/3/index.html']);
+  });
+});
+
+async function writePublicationFiles(root: string, files: Record<string, string>): Promise<void> {
+  for (const [file, text] of Object.entries(files)) {
+    await import('node:fs/promises').then(({ mkdir }) => mkdir(path.dirname(path.join(root, file)), { recursive: true }));
+    await writeFile(path.join(root, file), text);
+  }
+}
