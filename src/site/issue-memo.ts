@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CategoryLink, ComposedIssue } from '../compose/types.js';
 import type { KnownIssue } from '../content/index.js';
@@ -10,28 +10,39 @@ import type { Stamp, Stamps } from './input-stamps.js';
 import type { IssueHashes, RememberedHashes } from './output-keys.js';
 
 const MEMO_FORMAT = 3;
-const MEMO_FILE = 'issue-memo.json';
+/** The memo's folder in the cache folder: one file per hundred issue folders, so an edit rewrites one. */
+const MEMO_FOLDER = 'issue-memo';
+const SHARD_NAME = /^shard-(\d+|other)\.json$/;
+const ISSUES_PER_SHARD = 100;
 /** The memo file of format 2 and earlier, which nothing reads any more. */
 const OLD_MEMO_FILE = 'issue-hashes.json';
 const ISSUES = 'issues/';
 
+/**
+ * What archive pages, category pages, feeds' keys and the neighbours' links need of a composed issue:
+ * everything but its previous/next links, its items' bodies, citations and files, and its note. `C` is
+ * how a category is written: a link in memory, its index in the shard's table of links on disk.
+ */
+type Outline<C> = Omit<ComposedIssue, 'previous' | 'next' | 'sections' | 'items' | 'note' | 'categories'> & {
+  categories: C[];
+  items: Array<{ anchor: string; headline: string; headlineCaps: string; categories: C[] }>;
+};
+
 /** What a build remembers of an issue folder, for as long as its files and the settings are unchanged. */
-interface Remembered {
+interface Entry {
   /** Hash of the stamps of the folder's files, the settings and monitor itself. */
   signature: string;
   /** Its warnings (file by file and issue rules; not the rules across issues). */
   problems: Problem[];
-  outline: IssueOutline;
+  outline: Outline<number>;
   hashes: IssueHashes;
 }
 
-/**
- * What archive pages, category pages, feeds' keys and the neighbours' links need of a composed issue:
- * everything but its previous/next links, its items' bodies, citations and files, and its note.
- */
-type IssueOutline = Omit<ComposedIssue, 'previous' | 'next' | 'sections' | 'items' | 'note'> & {
-  items: Array<{ anchor: string; headline: string; headlineCaps: string; categories: CategoryLink[] }>;
-};
+/** One file of the memo: the category links its outlines refer to, and the entries by folder. */
+interface Shard {
+  categories: CategoryLink[];
+  issues: Record<string, Entry>;
+}
 
 /** An issue composed this run, as the memo takes it. */
 export interface FreshIssue {
@@ -48,37 +59,22 @@ export interface FreshIssue {
  * key every output but its own files and the feeds that carry it) and the hashes of its composed form.
  * A composed issue depends only on its own folder's files, the settings (monitor.config.yaml,
  * feeds/sources.yaml) and monitor itself, so an entry is trusted while the stamps of exactly those are
- * unchanged; the stamps are the ones taken before the build read anything. The file carries a sha1 of
- * itself: a damaged memo is ignored. Kept apart from the build state so that a build with nothing
- * changed never reads it.
+ * unchanged; the stamps are the ones taken before the build read anything. Each file of the memo
+ * carries a sha1 of itself: a damaged one is ignored. Kept apart from the build state so that a build
+ * with nothing changed never reads it.
  */
 export class IssueMemo {
   private readonly signatures = new Map<string, string>();
   /** Entries whose signature is the folder's current one, by folder. */
-  private readonly current = new Map<string, Remembered>();
-  private readonly byNumber = new Map<number, Remembered>();
+  private readonly current = new Map<string, Entry>();
+  private readonly byNumber = new Map<number, Entry>();
 
-  private constructor(private readonly file: string, stored: Record<string, Remembered>, inputs: Stamps) {
-    const folders = new Map<string, string[]>();
-    // Sorted: the same stamps give the same signature whichever way they were collected.
-    const settings: Array<[string, Stamp]> = [];
-    for (const name in inputs) {
-      const stamp = inputs[name]!;
-      if (name.startsWith(ISSUES)) {
-        const end = name.indexOf('/', ISSUES.length);
-        const folder = name.slice(ISSUES.length, end < 0 ? undefined : end);
-        const list = folders.get(folder) ?? [];
-        list.push(`${name}:${stamp === 0 ? 0 : stamp.join(',')}`);
-        folders.set(folder, list);
-      } else if (path.isAbsolute(name) || name === 'monitor.config.yaml' || name === 'feeds/sources.yaml') {
-        settings.push([name, stamp]);
-      }
-    }
-    const base = createHash('sha1').update(JSON.stringify(settings.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('base64url');
-    for (const [folder, files] of folders) {
+  private constructor(private readonly folder: string, private readonly shards: Map<string, Shard>, inputs: Stamps) {
+    const base = settingsHash(inputs);
+    for (const [folder, files] of folderStamps(inputs)) {
       const signature = createHash('sha1').update(base).update(files.sort().join('\n')).digest('base64url');
       this.signatures.set(folder, signature);
-      const entry = stored[folder];
+      const entry = shards.get(shardOf(folder))?.issues[folder];
       if (entry?.signature === signature) {
         this.current.set(folder, entry);
         this.byNumber.set(entry.outline.number, entry);
@@ -86,10 +82,10 @@ export class IssueMemo {
     }
   }
 
-  /** The memo of the publication at `root`, read from its cache folder (empty when missing, damaged or old). */
+  /** The memo of the publication at `root`, read from its cache folder (what is missing, damaged or old counts as unknown). */
   static open(root: string, inputs: Stamps): IssueMemo {
-    const file = path.join(root, CACHE_FOLDER, MEMO_FILE);
-    return new IssueMemo(file, readStored(file), inputs);
+    const folder = path.join(root, CACHE_FOLDER, MEMO_FOLDER);
+    return new IssueMemo(folder, readShards(folder), inputs);
   }
 
   /** What the content stage needs to know of the unchanged folders, to check the publication without reading them. */
@@ -104,9 +100,20 @@ export class IssueMemo {
    * or note: it may be listed, linked to and keyed, never rendered on its own.
    */
   outline(folder: string): ComposedIssue {
-    const { outline } = this.current.get(folder)!;
-    const items = outline.items.map((item) => ({ ...item, body: '', citation: { parts: [], text: '', markdown: '' }, file: '' }));
-    return { ...outline, note: '', sections: [], items, previous: undefined, next: undefined };
+    const { outline: o } = this.current.get(folder)!;
+    const links = this.shards.get(shardOf(folder))!.categories;
+    const link = (index: number) => links[index]!;
+    // Literals in the order composeIssue makes them: objects of one shape keep the code that reads them fast.
+    const items = o.items.map((item) => ({
+      anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, body: '',
+      categories: item.categories.map(link), citation: { parts: [], text: '', markdown: '' }, file: '',
+    }));
+    return {
+      number: o.number, title: o.title, date: o.date, dateText: o.dateText, year: o.year, authors: o.authors,
+      authorsText: o.authorsText, status: o.status, categories: o.categories.map(link), categoriesText: o.categoriesText,
+      preheader: o.preheader, subject: o.subject, note: '', sections: [], items, hasSections: o.hasSections, path: o.path,
+      url: o.url, copyright: o.copyright, previous: undefined, next: undefined,
+    };
   }
 
   /** Remembered hashes of an issue of an unchanged folder. */
@@ -114,49 +121,124 @@ export class IssueMemo {
 
   /**
    * Remember this build's issues: those composed this time, and those of the unchanged folders named in
-   * `kept`. Never fails a build: without it the next one only reads more.
+   * `kept`. Only the files holding a new, changed or deleted entry are written. Never fails a build:
+   * without the memo the next one only reads more.
    */
   save(fresh: FreshIssue[], kept: string[]): void {
-    const stored: Record<string, Remembered> = {};
+    const changed = new Set<string>();
+    const next = new Map<string, Shard>();
+    const shardFor = (folder: string) => {
+      const name = shardOf(folder);
+      let shard = next.get(name);
+      if (!shard) next.set(name, (shard = { categories: [...(this.shards.get(name)?.categories ?? [])], issues: {} }));
+      return shard;
+    };
     for (const folder of kept) {
       const entry = this.current.get(folder);
-      if (entry) stored[folder] = entry;
+      if (entry) shardFor(folder).issues[folder] = entry;
     }
     for (const { folder, issue, problems, hashes } of fresh) {
       const signature = this.signatures.get(folder);
-      if (signature) stored[folder] = { signature, problems, outline: outlineOf(issue), hashes };
+      if (!signature) continue;
+      const shard = shardFor(folder);
+      shard.issues[folder] = { signature, problems, outline: outlineOf(issue, shard.categories), hashes };
+      changed.add(shardOf(folder));
+    }
+    for (const name of new Set([...this.shards.keys(), ...next.keys()])) {
+      const before = Object.keys(this.shards.get(name)?.issues ?? {}).length;
+      const after = Object.keys(next.get(name)?.issues ?? {}).length;
+      if (!changed.has(name) && before === after) continue;
+      try {
+        writeShard(this.folder, name, next.get(name));
+      } catch {
+        // ignored, see above
+      }
     }
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      const body = JSON.stringify({ format: MEMO_FORMAT, tool: TOOL_VERSION, issues: stored });
-      writeFileSync(temporary, `${sha1(body)}\n${body}`);
-      renameSync(temporary, this.file);
-      rmSync(path.join(path.dirname(this.file), OLD_MEMO_FILE), { force: true });
+      rmSync(path.join(path.dirname(this.folder), OLD_MEMO_FILE), { force: true });
     } catch {
-      // ignored, see above
+      // as above
     }
   }
 }
 
-function readStored(file: string): Record<string, Remembered> {
-  try {
-    const text = readFileSync(file, 'utf8');
-    const cut = text.indexOf('\n');
-    const body = text.slice(cut + 1);
-    if (cut < 0 || text.slice(0, cut) !== sha1(body)) return {};
-    const memo = JSON.parse(body);
-    if (memo?.format !== MEMO_FORMAT || memo.tool !== TOOL_VERSION || typeof memo.issues !== 'object' || !memo.issues) return {};
-    return memo.issues;
-  } catch {
-    return {};
+/** Hash of the stamps of the settings and of monitor's own files, sorted: the same stamps give the same hash however collected. */
+function settingsHash(inputs: Stamps): string {
+  const settings: Array<[string, Stamp]> = [];
+  for (const name in inputs) {
+    if (path.isAbsolute(name) || name === 'monitor.config.yaml' || name === 'feeds/sources.yaml') settings.push([name, inputs[name]!]);
   }
+  return createHash('sha1').update(JSON.stringify(settings.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('base64url');
 }
 
-function outlineOf(issue: ComposedIssue): IssueOutline {
-  const { previous: _previous, next: _next, sections: _sections, note: _note, items, ...header } = issue;
-  const outline = items.map(({ anchor, headline, headlineCaps, categories }) => ({ anchor, headline, headlineCaps, categories }));
-  return { ...header, items: outline };
+/** `path:mtime,size` of every stamped path under issues/, by issue folder. */
+function folderStamps(inputs: Stamps): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const name in inputs) {
+    if (!name.startsWith(ISSUES)) continue;
+    const stamp = inputs[name]!;
+    const end = name.indexOf('/', ISSUES.length);
+    const folder = name.slice(ISSUES.length, end < 0 ? undefined : end);
+    const list = folders.get(folder) ?? [];
+    list.push(`${name}:${stamp === 0 ? 0 : stamp.join(',')}`);
+    folders.set(folder, list);
+  }
+  return folders;
+}
+
+function shardOf(folder: string): string {
+  return /^\d+$/.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
+}
+
+function readShards(folder: string): Map<string, Shard> {
+  const shards = new Map<string, Shard>();
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return shards;
+  }
+  for (const name of names) {
+    const shard = SHARD_NAME.exec(name)?.[1];
+    if (!shard) continue;
+    try {
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      const cut = text.indexOf('\n');
+      const body = text.slice(cut + 1);
+      if (cut < 0 || text.slice(0, cut) !== sha1(body)) continue;
+      const stored = JSON.parse(body);
+      if (stored?.format !== MEMO_FORMAT || stored.tool !== TOOL_VERSION || !Array.isArray(stored.categories) || typeof stored.issues !== 'object') continue;
+      shards.set(shard, { categories: stored.categories, issues: stored.issues });
+    } catch {
+      // A shard that cannot be read is as good as none.
+    }
+  }
+  return shards;
+}
+
+/** Write one shard atomically, or remove it when it holds no entry. */
+function writeShard(folder: string, name: string, shard: Shard | undefined): void {
+  const file = path.join(folder, `shard-${name}.json`);
+  if (!shard || Object.keys(shard.issues).length === 0) {
+    rmSync(file, { force: true });
+    return;
+  }
+  mkdirSync(folder, { recursive: true });
+  const body = JSON.stringify({ format: MEMO_FORMAT, tool: TOOL_VERSION, categories: shard.categories, issues: shard.issues });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${sha1(body)}\n${body}`);
+  renameSync(temporary, file);
+}
+
+/** The outline of a composed issue, its categories written as indexes into `links` (extended as needed). */
+function outlineOf(issue: ComposedIssue, links: CategoryLink[]): Outline<number> {
+  const index = (link: CategoryLink) => {
+    const found = links.findIndex((known) => known.name === link.name && known.slug === link.slug);
+    return found >= 0 ? found : links.push({ name: link.name, slug: link.slug }) - 1;
+  };
+  const { previous: _previous, next: _next, sections: _sections, note: _note, items, categories, ...header } = issue;
+  const outline = items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index) }));
+  return { ...header, categories: categories.map(index), items: outline };
 }
 
 function sha1(text: string): string {

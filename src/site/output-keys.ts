@@ -118,10 +118,9 @@ export function issueHashes(issue: ComposedIssue): IssueHashes {
  */
 class ModelHashes {
   private readonly items = new WeakMap<ComposedItem, string>();
-  private readonly headers = new WeakMap<ComposedIssue, string>();
-  private readonly bodies = new WeakMap<ComposedIssue, string>();
-  private readonly listings = new WeakMap<ComposedIssue, string>();
-  private readonly issues = new WeakMap<ComposedIssue, string>();
+  /** What is known of each issue: its remembered hashes, or those computed so far. */
+  private readonly known = new WeakMap<ComposedIssue, Partial<IssueHashes>>();
+  private readonly keys = new WeakMap<ComposedIssue, string>();
 
   constructor(private readonly remembered: RememberedHashes | undefined) {}
 
@@ -133,60 +132,60 @@ class ModelHashes {
 
   /** Everything about the issue but its items and its previous/next links (title, date, authors, note...). */
   header(issue: ComposedIssue): string {
-    let known = this.headers.get(issue) ?? this.recall(issue)?.header;
-    if (known === undefined) {
+    const known = this.of(issue);
+    if (known.header === undefined) {
       const header = { ...issue, sections: undefined, items: undefined, previous: undefined, next: undefined };
-      this.headers.set(issue, (known = hash(JSON.stringify(header))));
+      known.header = hash(JSON.stringify(header));
     }
-    return known;
+    return known.header;
   }
 
   /** Its sections with their items, and the items in display order. */
   body(issue: ComposedIssue): string {
-    let known = this.bodies.get(issue) ?? this.recall(issue)?.body;
-    if (known === undefined) {
+    const known = this.of(issue);
+    if (known.body === undefined) {
       const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => this.item(item))]);
-      this.bodies.set(issue, (known = hash(JSON.stringify(sections), issue.items.map((item) => this.item(item)).join())));
+      known.body = hash(JSON.stringify(sections), this.itemHashes(issue).join());
     }
-    return known;
+    return known.body;
   }
 
   /** What the archive and category pages show of the issue (render/listing.ts). */
   listing(issue: ComposedIssue): string {
-    let known = this.listings.get(issue) ?? this.recall(issue)?.listing;
-    if (known === undefined) this.listings.set(issue, (known = hash(JSON.stringify(issueListing(issue)))));
-    return known;
+    return (this.of(issue).listing ??= hash(JSON.stringify(issueListing(issue))));
   }
 
   /** The whole issue as its own files show it: header, links and body. */
   issue(issue: ComposedIssue): string {
-    let known = this.issues.get(issue);
-    if (known === undefined) {
+    let key = this.keys.get(issue);
+    if (key === undefined) {
       const links = JSON.stringify([issue.previous ?? null, issue.next ?? null]);
-      this.issues.set(issue, (known = hash(this.header(issue), links, this.body(issue))));
+      this.keys.set(issue, (key = hash(this.header(issue), links, this.body(issue))));
     }
-    return known;
+    return key;
   }
 
   all(issue: ComposedIssue): IssueHashes {
-    return { header: this.header(issue), body: this.body(issue), listing: this.listing(issue), items: issue.items.map((item) => this.item(item)) };
+    return { header: this.header(issue), body: this.body(issue), listing: this.listing(issue), items: this.itemHashes(issue) };
   }
 
-  /** Take an issue's remembered hashes, once, into the maps (items included, for the category pages). */
-  private recall(issue: ComposedIssue): IssueHashes | undefined {
-    if (this.headers.has(issue)) return undefined;
-    const known = this.remembered?.(issue);
-    if (!known || known.items.length !== issue.items.length) return undefined;
-    this.headers.set(issue, known.header);
-    this.bodies.set(issue, known.body);
-    this.listings.set(issue, known.listing);
-    issue.items.forEach((item, index) => this.items.set(item, known.items[index]!));
+  private itemHashes(issue: ComposedIssue): string[] {
+    return (this.of(issue).items ??= issue.items.map((item) => this.item(item)));
+  }
+
+  /** The issue's remembered hashes (taken as they are), or a record to fill. */
+  private of(issue: ComposedIssue): Partial<IssueHashes> {
+    let known = this.known.get(issue);
+    if (!known) {
+      const remembered = this.remembered?.(issue);
+      known = remembered && remembered.items.length === issue.items.length ? remembered : {};
+      this.known.set(issue, known);
+    }
     return known;
   }
 }
 
+/** sha1 of the parts, each followed by a NUL; joined first, as a category page hashes thousands of parts. */
 function hash(...parts: string[]): string {
-  const digest = createHash('sha1');
-  for (const part of parts) digest.update(part).update('\0');
-  return digest.digest('base64url');
+  return createHash('sha1').update(`${parts.join('\0')}\0`).digest('base64url');
 }

@@ -158,7 +158,7 @@ describe('an incremental build of a long archive', () => {
 
   it('ignores a damaged issue memo and still builds what a clean build makes', async () => {
     const root = await builtArchive();
-    const memo = path.join(root, '.monitor-cache', 'issue-memo.json');
+    const memo = path.join(root, '.monitor-cache', 'issue-memo', 'shard-0.json');
     const text = await readFile(memo, 'utf8');
     await writeFile(memo, text.replace('Story 1 of issue 4', 'Story 1 of issue 5'));
     await edit(root, 'issues/3/01-item.md', (body) => body.replace('What happened in week 3', 'What happened in week three'));

@@ -73,7 +73,7 @@ export function categoryIssues(page: CategoryPage): ComposedIssue[] {
 export function feedIssues(issues: ComposedIssue[]): ComposedIssue[] {
   return issues
     .filter((issue) => issue.status === 'published')
-    .sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number)
+    .sort((a, b) => (a.date === b.date ? b.number - a.number : a.date < b.date ? 1 : -1))
     .slice(0, FEED_LIMIT);
 }
 
