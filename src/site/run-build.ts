@@ -67,17 +67,40 @@ function planOptions(run: BuildRun): PlanOptions {
 }
 
 /**
- * A build that keeps its state. The folders the issue memo knows to be unchanged are not read: their
- * issues are outlines, enough to key every output (output-keys.ts). Then the outputs whose key changed
- * are chosen, the issues they show in full are read, and those outputs alone are rendered (or all of
- * them, when there is no state to compare with or most of the site changed).
+ * A build that keeps its state: an incremental build of the outputs whose key changed, or a full one
+ * when there is no state to compare with or most of the site changed.
  */
 async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
+  const { stage, keys, changed, previous, global, whole } = await prepareCachedBuild(run, inputs);
+  if (!previous || !whole) return fullBuild(stage, inputs, global, keys);
+  return incrementalBuild(stage, { inputs, previous, keys, changed, whole });
+}
+
+/** What a cached build renders, and against what. */
+interface CachedPlan {
+  stage: Stage;
+  keys: OutputKeys;
+  /** Outputs whose key differs from the previous build's (all of them without one). */
+  changed: string[];
+  global: string;
+  /** The previous build's state, when it was built with the same templates, settings and monitor. */
+  previous: BuildState | undefined;
+  /** For an incremental build: the stage of a full build, should it fall back to one. */
+  whole: (() => Stage) | undefined;
+}
+
+/**
+ * Load what changed and plan. The folders the issue memo knows to be unchanged are not read: their
+ * issues are outlines, enough to key every output (output-keys.ts). Then the outputs whose key changed
+ * are chosen, and the issues they show in full are read. (A function of its own so that a full build
+ * does not hold on to the publication while it renders.)
+ */
+async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<CachedPlan> {
   const rendering = run.rendering ?? import('../render/index.js');
   const memo = IssueMemo.open(run.root, inputs);
   const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
   const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined && run.cache };
-  let model = await loadModel(source);
+  const model = await loadModel(source);
   const { readTemplates, createRenderer } = await rendering;
   const templates = await readTemplates(run.root);
   const publication = model.composed.publication;
@@ -85,24 +108,19 @@ async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
   const global = globalKey({ tool: toolKey(inputs), templates, publication, drafts: Boolean(run.options.drafts) });
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, issues: hashes } = outputKeys(outlined, memo.remembered);
+  memo.save(freshIssues(model, hashes), knownFolders(model));
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = [...keys].filter(([file, { key }]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file);
-  const full = !previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2);
-  const whole = (): Stage => {
-    model = withIssuesRead(model, model.outlines, source);
-    return { run, plan: planComposed(model.composed, planOptions(run)), renderer, templates, warnings: model.warnings };
+  const stageOf = (plan: SitePlan): Stage => ({ run, plan, renderer, templates, warnings: model.warnings });
+  const planWith = (numbers: Iterable<number>) => {
+    const read = withIssuesRead(model, numbers, source);
+    return read === model ? outlined : planComposed(read.composed, planOptions(run));
   };
-  let result: Result;
-  if (full) {
-    result = await fullBuild(whole(), inputs, global, keys);
-  } else {
-    const outlines = model;
-    model = withIssuesRead(model, issuesShown(outlined, new Set(changed)), source);
-    const plan = model === outlines ? outlined : planComposed(model.composed, planOptions(run));
-    result = await incrementalBuild({ run, plan, renderer, templates, warnings: model.warnings }, { inputs, previous, keys, changed, whole });
+  if (!previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) {
+    return { stage: stageOf(planWith(model.outlines)), keys, changed, global, previous, whole: undefined };
   }
-  memo.save(freshIssues(model, hashes), knownFolders(model));
-  return result;
+  const whole = () => stageOf(planWith(model.outlines));
+  return { stage: stageOf(planWith(issuesShown(outlined, new Set(changed)))), keys, changed, global, previous, whole };
 }
 
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
