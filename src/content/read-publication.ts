@@ -123,6 +123,15 @@ function markdownFiles(folder: string): string[] {
  * a test may name single files only; their folders are listed from the disk).
  */
 function markdownByFolder(stamps: KnownStamps): Map<string, string[]> {
+  let known = listings.get(stamps);
+  if (!known) listings.set(stamps, (known = listMarkdown(stamps)));
+  return known;
+}
+
+/** markdownByFolder's answers by stamps: a build reads folders in several calls with the same stamps. */
+const listings = new WeakMap<KnownStamps, Map<string, string[]>>();
+
+function listMarkdown(stamps: KnownStamps): Map<string, string[]> {
   const files = new Map<string, string[]>();
   const stamped = new Map<string, string[]>();
   for (const file in stamps) {

@@ -16,24 +16,26 @@ const EACH_DATA = new Set(['index', 'first', 'last', 'key']);
  * `readsContextOnly`) and that are called from two templates or more, such as `item-body`, which an item's
  * issue page, email, feed entry and category pages all render from the same item view.
  */
-export function memoisablePartials(sources: ReadonlyMap<string, string>, helpers: ReadonlySet<string>): Set<string> {
+export function memoisablePartials(templates: ParsedTemplates, helpers: ReadonlySet<string>): Set<string> {
   const callers = new Map<string, Set<string>>();
-  for (const [name, source] of sources) {
-    if (!name.endsWith('.hbs')) continue;
-    for (const partial of calledPartials(source)) {
+  for (const [name, program] of templates) {
+    for (const partial of calledPartials(program)) {
       if (!callers.has(partial)) callers.set(partial, new Set());
       callers.get(partial)!.add(name);
     }
   }
   const chosen = new Set<string>();
   for (const [partial, from] of callers) {
-    if (from.size >= 2 && readsContextOnly(partial, { sources, helpers, seen: new Set() })) chosen.add(partial);
+    if (from.size >= 2 && readsContextOnly(partial, { templates, helpers, seen: new Set() })) chosen.add(partial);
   }
   return chosen;
 }
 
+/** Parsed templates by name, such as `partials/item.hbs`. */
+export type ParsedTemplates = ReadonlyMap<string, hbs.AST.Program>;
+
 /** Names of the partials a template calls by a fixed name (`{{> item-body}}` -> `item-body`). */
-function calledPartials(source: string): Set<string> {
+function calledPartials(program: hbs.AST.Program): Set<string> {
   const names = new Set<string>();
   const visitor = new Handlebars.Visitor();
   visitor.PartialStatement = function (partial: hbs.AST.PartialStatement) {
@@ -41,16 +43,12 @@ function calledPartials(source: string): Set<string> {
       names.add((partial.name as hbs.AST.PathExpression).original);
     }
   };
-  try {
-    visitor.accept(Handlebars.parse(source));
-  } catch {
-    // A template that does not parse fails when it is compiled, with its own message.
-  }
+  visitor.accept(program);
   return names;
 }
 
 interface Check {
-  sources: ReadonlyMap<string, string>;
+  templates: ParsedTemplates;
   helpers: ReadonlySet<string>;
   /** Partials already being checked: a partial that calls itself is as pure as the rest of it. */
   seen: Set<string>;
@@ -64,13 +62,8 @@ interface Check {
 function readsContextOnly(partial: string, check: Check): boolean {
   if (check.seen.has(partial)) return true;
   check.seen.add(partial);
-  const source = check.sources.get(`partials/${partial}.hbs`);
-  if (source === undefined) return false;
-  try {
-    return programOk(Handlebars.parse(source), 0, check);
-  } catch {
-    return false;
-  }
+  const program = check.templates.get(`partials/${partial}.hbs`);
+  return program !== undefined && programOk(program, 0, check);
 }
 
 function programOk(program: hbs.AST.Program | undefined | null, eachDepth: number, check: Check): boolean {

@@ -32,11 +32,14 @@ function isPlainText(name: string): boolean {
 export function compileTemplates(sources: TemplateSources): TemplateSet {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const remembered = memoisablePartials(sources, new Set(Object.keys(handlebars.helpers)));
+  const parsed = new Map<string, hbs.AST.Program>();
   for (const [name, source] of sources) {
-    if (!name.endsWith('.hbs')) continue;
-    const template = compileOne(handlebars, name, source);
+    if (name.endsWith('.hbs')) parsed.set(name, parse(handlebars, name, source));
+  }
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const remembered = memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)));
+  for (const [name, program] of parsed) {
+    const template = handlebars.compile(program, compileOptions(name));
     compiled.set(name, template);
     if (!name.startsWith('partials/')) continue;
     const partial = name.slice('partials/'.length, -'.hbs'.length);
@@ -44,7 +47,7 @@ export function compileTemplates(sources: TemplateSources): TemplateSet {
   }
   return {
     source: (name) => sources.get(name),
-    compile: (name, source) => compileOne(handlebars, name, source),
+    compile: (name, source) => handlebars.compile(parse(handlebars, name, source), compileOptions(name)),
     helperNames: () => Object.keys(handlebars.helpers),
     render(name, context) {
       const template = compiled.get(name);
@@ -58,14 +61,20 @@ export function compileTemplates(sources: TemplateSources): TemplateSet {
   };
 }
 
-function compileOne(handlebars: typeof Handlebars, name: string, source: string): HandlebarsTemplateDelegate {
-  const options = { noEscape: isPlainText(name), strict: false, preventIndent: true };
+/**
+ * Parse a template now, so that a syntax error fails here, naming its file; compile takes the tree
+ * rather than parsing it again (and compiles it on first use).
+ */
+function parse(handlebars: typeof Handlebars, name: string, source: string): hbs.AST.Program {
   try {
-    // Parsed here so that a syntax error fails now; compile takes the tree rather than parsing it again.
-    return handlebars.compile(handlebars.parseWithoutProcessing(source), options);
+    return handlebars.parseWithoutProcessing(source);
   } catch (error) {
     throw templateError(name, error);
   }
+}
+
+function compileOptions(name: string): CompileOptions {
+  return { noEscape: isPlainText(name), strict: false, preventIndent: true };
 }
 
 export function templateFile(name: string): string {

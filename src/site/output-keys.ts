@@ -19,13 +19,12 @@ export type OutputKeys = Map<string, PlannedOutput>;
 
 /**
  * The hashes of one composed issue, none of which depends on its previous/next links: everything but
- * its items and links, its sections and items, what listings show of it, and each item in display order.
+ * its items and links, its sections and items, and what listings show of it.
  */
 export interface IssueHashes {
   header: string;
   body: string;
   listing: string;
-  items: string[];
 }
 
 /** Hashes of an issue computed by an earlier build, when its inputs are known to be unchanged. */
@@ -117,18 +116,11 @@ export function issueHashes(issue: ComposedIssue): IssueHashes {
  * only its links are, as its neighbours may have changed.
  */
 class ModelHashes {
-  private readonly items = new WeakMap<ComposedItem, string>();
   /** What is known of each issue: its remembered hashes, or those computed so far. */
   private readonly known = new WeakMap<ComposedIssue, Partial<IssueHashes>>();
   private readonly keys = new WeakMap<ComposedIssue, string>();
 
   constructor(private readonly remembered: RememberedHashes | undefined) {}
-
-  item(item: ComposedItem): string {
-    let known = this.items.get(item);
-    if (known === undefined) this.items.set(item, (known = hash(JSON.stringify(item))));
-    return known;
-  }
 
   /** Everything about the issue but its items and its previous/next links (title, date, authors, note...). */
   header(issue: ComposedIssue): string {
@@ -144,8 +136,9 @@ class ModelHashes {
   body(issue: ComposedIssue): string {
     const known = this.of(issue);
     if (known.body === undefined) {
-      const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => this.item(item))]);
-      known.body = hash(JSON.stringify(sections), this.itemHashes(issue).join());
+      const items = new Map(issue.items.map((item) => [item, hash(JSON.stringify(item))]));
+      const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => items.get(item))]);
+      known.body = hash(JSON.stringify(sections), [...items.values()].join());
     }
     return known.body;
   }
@@ -166,21 +159,13 @@ class ModelHashes {
   }
 
   all(issue: ComposedIssue): IssueHashes {
-    return { header: this.header(issue), body: this.body(issue), listing: this.listing(issue), items: this.itemHashes(issue) };
-  }
-
-  private itemHashes(issue: ComposedIssue): string[] {
-    return (this.of(issue).items ??= issue.items.map((item) => this.item(item)));
+    return { header: this.header(issue), body: this.body(issue), listing: this.listing(issue) };
   }
 
   /** The issue's remembered hashes (taken as they are), or a record to fill. */
   private of(issue: ComposedIssue): Partial<IssueHashes> {
     let known = this.known.get(issue);
-    if (!known) {
-      const remembered = this.remembered?.(issue);
-      known = remembered && remembered.items.length === issue.items.length ? remembered : {};
-      this.known.set(issue, known);
-    }
+    if (!known) this.known.set(issue, (known = this.remembered?.(issue) ?? {}));
     return known;
   }
 }
