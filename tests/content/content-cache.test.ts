@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPublication, validatePublication } from '../../src/content/index.js';
+import { loadChangedIssues, loadPublication, validatePublication } from '../../src/content/index.js';
 import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
 
 /** The publication as JSON text (field order included), without functions, for comparing two reads. */
@@ -67,6 +67,38 @@ describe('the parsed-content cache', () => {
     expect(await snapshot(root, cacheDir)).toBe(await snapshot(root));
     expect(await readdir(shardFolder(root))).toEqual(['shard-0.cache']);
     expect(await readFile(path.join(shardFolder(root), 'shard-0.cache'), 'utf8')).not.toContain('issues/2/02-governors.md');
+  });
+
+  it('after a partial read keeps the entries it did not touch, but for files the stamps say are gone', async () => {
+    const files: Record<string, string> = {};
+    for (let number = 3; number <= 12; number += 1) {
+      files[`issues/${number}/issue.md`] = issueFile(number, `2020-02-${String(number + 10).padStart(2, '0')}`);
+      files[`issues/${number}/01-item.md`] = itemFile(`Item of issue ${number}`);
+    }
+    const root = await writePublication(files);
+    const cacheDir = path.join(root, '.monitor-cache');
+    await snapshot(root, cacheDir);
+    const shard = path.join(shardFolder(root), 'shard-0.cache');
+    // Issues 1 and 2 are known and older than the newest ten: a partial read does not read them.
+    const known = new Map([1, 2].map((number) => [String(number), { number, date: `2020-01-${number === 1 ? '06' : '13'}`, problems: [] }]));
+    await writeFile(path.join(root, 'issues/12/01-item.md'), itemFile('A changed item of issue 12'));
+    const partial = await loadChangedIssues(root, { cacheDir, known });
+    expect(partial.unread).toEqual(['1', '2']);
+    const kept = await readFile(shard, 'utf8');
+    expect(kept).toContain('A changed item of issue 12');
+    expect(kept).toContain('issues/2/02-governors.md');
+    // Stamps that no longer name issue 2's second item (deleted) drop its entry.
+    const { mtimeMs, size } = await stat(path.join(root, 'issues/12/01-item.md'));
+    await writeFile(path.join(root, 'issues/12/01-item.md'), itemFile('Issue 12 changed once more'));
+    const later = await stat(path.join(root, 'issues/12/01-item.md'));
+    expect([later.mtimeMs, later.size]).not.toEqual([mtimeMs, size]);
+    const stamps = { 'issues/2/01-sanctions.md': [1, 1] as const, 'issues/12/01-item.md': [later.mtimeMs, later.size] as const };
+    await loadChangedIssues(root, { cacheDir, known, stamps });
+    const dropped = await readFile(shard, 'utf8');
+    expect(dropped).toContain('Issue 12 changed once more');
+    expect(dropped).toContain('issues/2/01-sanctions.md');
+    expect(dropped).not.toContain('issues/2/02-governors.md');
+    expect(await snapshot(root, cacheDir)).toBe(await snapshot(root));
   });
 
   it('is not written by a run that found errors', async () => {
