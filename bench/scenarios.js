@@ -22,6 +22,8 @@ export function createScenarios(workspace, ingest, { deleteOutputs }) {
   const build = { node: ['cli', 'build', '--root', root] };
   /** @type {ReturnType<typeof editableItem> | undefined} */
   let edited;
+  /** @type {ReturnType<typeof editableItem> | undefined} */
+  let newest;
   return [
     { name: 'baseline', shown: 'node -e ""', command: { external: [process.execPath, '-e', ''] }, note: 'bare Node start, for ratios' },
     { name: 'help', shown: 'monitor --help', target: { seconds: 0.15 }, command: { node: ['cli', '--help'] } },
@@ -42,6 +44,15 @@ export function createScenarios(workspace, ingest, { deleteOutputs }) {
         edited.appendWord();
       },
       after: () => edited?.restore(),
+    },
+    {
+      // What an editor composing the next issue does: its item is in every feed, so they are rewritten too.
+      name: 'build newest item edited', shown: 'append a word to an item of the newest issue; monitor build', target: { seconds: 0.3 }, command: build,
+      before: () => {
+        newest ??= editableItem(workspace, workspace.issues);
+        newest.appendWord();
+      },
+      after: () => newest?.restore(),
     },
     ingestScenario(workspace, ingest),
     hugoScenario(workspace, clear, deleteOutputs),

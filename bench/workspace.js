@@ -93,13 +93,15 @@ export function emptySetAside(workspace) {
 const SET_ASIDE = 'set-aside';
 
 /**
- * Edit one item in place for a while. Until `restore` runs, the workspace is not reusable (the marker is
+ * Edit one item in place for a while: the third of issue `number` (by default the middle issue of the
+ * archive, which no feed carries). Until `restore` runs, the workspace is not reusable (the marker is
  * removed), so an interrupted bench regenerates it instead of timing a changed archive.
  * @param {Workspace} workspace
+ * @param {number} [number]
  * @returns {{ file: string, appendWord: () => void, restore: () => void }}
  */
-export function editableItem(workspace) {
-  const folder = path.join(workspace.publication, 'issues', String(Math.ceil(workspace.issues / 2)));
+export function editableItem(workspace, number = Math.ceil(workspace.issues / 2)) {
+  const folder = path.join(workspace.publication, 'issues', String(number));
   const name = readdirSync(folder).filter((entry) => entry !== 'issue.md').sort()[2] ?? '';
   const file = path.join(folder, name);
   const original = readFileSync(file);

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { MonitorError } from '../core/errors.js';
 import { registerHelpers } from './helpers.js';
 import { memoisablePartials, rememberByContext } from './pure-partials.js';
-import type { TemplateSources } from './types.js';
+import type { TemplateSources, TextCache } from './types.js';
 
 /** The compiled templates of one publication, rendered by name (`web/issue.hbs`). */
 export interface TemplateSet {
@@ -27,23 +27,20 @@ function isPlainText(name: string): boolean {
  * Compile every `.hbs` template once, in a Handlebars instance of its own, with the files of `partials/`
  * registered as partials by their name (`partials/item.hbs` -> `{{> item}}`). A syntax error becomes a
  * MonitorError naming the template file and line. A partial that depends on its context alone and is
- * called from several templates renders once per context object (memoisablePartials).
+ * called from several templates renders once per context object (memoisablePartials). With a cache,
+ * the compiled set of a run is kept and a later run with the same sources takes it from there.
  */
-export function compileTemplates(sources: TemplateSources): TemplateSet {
+export function compileTemplates(sources: TemplateSources, cache?: TextCache): TemplateSet {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  const parsed = new Map<string, hbs.AST.Program>();
-  for (const [name, source] of sources) {
-    if (name.endsWith('.hbs')) parsed.set(name, parse(handlebars, name, source));
-  }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const remembered = memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)));
-  for (const [name, program] of parsed) {
-    const template = handlebars.compile(program, compileOptions(name));
+  const { specs, memoisable } = compiledSet(handlebars, sources, cache);
+  for (const [name, spec] of Object.entries(specs)) {
+    const template = handlebars.template(evaluate(spec));
     compiled.set(name, template);
     if (!name.startsWith('partials/')) continue;
     const partial = name.slice('partials/'.length, -'.hbs'.length);
-    handlebars.registerPartial(partial, remembered.has(partial) ? rememberByContext(template) : template);
+    handlebars.registerPartial(partial, memoisable.includes(partial) ? rememberByContext(template) : template);
   }
   return {
     source: (name) => sources.get(name),
@@ -59,6 +56,38 @@ export function compileTemplates(sources: TemplateSources): TemplateSet {
       }
     },
   };
+}
+
+/** A template set compiled: each template as JavaScript source (Handlebars' precompiled form), and the partials to memoise. */
+interface CompiledSet {
+  specs: Record<string, string>;
+  memoisable: string[];
+}
+
+/** The compiled set of these sources, from the cache or compiled now (and cached). */
+function compiledSet(handlebars: typeof Handlebars, sources: TemplateSources, cache: TextCache | undefined): CompiledSet {
+  const templates = [...sources].filter(([name]) => name.endsWith('.hbs')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = JSON.stringify(templates);
+  const cached = cache?.get(key);
+  if (cached !== undefined) return JSON.parse(cached) as CompiledSet;
+  const parsed = new Map(templates.map(([name, source]) => [name, parse(handlebars, name, source)]));
+  const memoisable = [...memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)))];
+  const specs: Record<string, string> = {};
+  for (const [name, program] of parsed) {
+    try {
+      specs[name] = String(handlebars.precompile(program, compileOptions(name)));
+    } catch (error) {
+      throw templateError(name, error);
+    }
+  }
+  const set = { specs, memoisable };
+  cache?.set(key, JSON.stringify(set));
+  return set;
+}
+
+/** A precompiled template's source (an object literal of functions, made by Handlebars itself) as the object. */
+function evaluate(spec: string): TemplateSpecification {
+  return new Function(`return ${spec};`)() as TemplateSpecification;
 }
 
 /**

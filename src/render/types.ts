@@ -61,11 +61,19 @@ export interface RendererOptions {
    * Where the HTML MJML made of the email's skeleton is remembered between runs (a build keeps it in
    * .monitor-cache): with it, a later run fills emails without loading MJML at all.
    */
-  mjmlCache?: MjmlCache | undefined;
+  mjmlCache?: TextCache | undefined;
+  /**
+   * Where the template set, compiled, is remembered between runs (a build keeps it in .monitor-cache):
+   * with it, a later run neither parses nor compiles the templates again.
+   */
+  templateCache?: TextCache | undefined;
 }
 
-/** MJML's HTML by the MJML it was made from; the keeper of the cache also answers for MJML's version. */
-export interface MjmlCache {
-  get(mjml: string): string | undefined;
-  set(mjml: string, html: string): void;
+/**
+ * Texts made from a key (MJML's HTML from MJML, compiled templates from their sources), kept between
+ * runs; the keeper of the cache also answers for what else the text depends on (versions of packages).
+ */
+export interface TextCache {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
 }

@@ -1,6 +1,6 @@
 import { loadMjml, mjmlToHtml } from '../mjml.js';
 import type { TemplateSet } from '../template-set.js';
-import type { MjmlCache } from '../types.js';
+import type { TextCache } from '../types.js';
 import { compileEmailSkeleton, type EmailSkeleton, type SkeletonContext } from './email-skeleton.js';
 
 /** `fast`: compile the MJML skeleton once and fill it per issue; `direct`: run MJML on every issue. */
@@ -18,7 +18,7 @@ const TEMPLATE = 'email.mjml.hbs';
  * The email path of a renderer. The fast path gives the same bytes as the direct one; where it cannot (a
  * template without markers, content the inliner does not handle) that email is rendered directly.
  */
-export function createEmailRenderer(templates: TemplateSet, skeletonContext: SkeletonContext, path: EmailPath, cache?: MjmlCache): EmailRenderer {
+export function createEmailRenderer(templates: TemplateSet, skeletonContext: SkeletonContext, path: EmailPath, cache?: TextCache): EmailRenderer {
   let skeleton: Promise<EmailSkeleton | undefined> | undefined;
   const prepare = () => {
     skeleton ??= path === 'direct'
@@ -39,7 +39,7 @@ export function createEmailRenderer(templates: TemplateSet, skeletonContext: Ske
 }
 
 /** MJML's HTML of the skeleton: remembered from an earlier run, or made now (and remembered). */
-async function skeletonHtml(mjml: string, cache: MjmlCache | undefined): Promise<string> {
+async function skeletonHtml(mjml: string, cache: TextCache | undefined): Promise<string> {
   const known = cache?.get(mjml);
   if (known !== undefined) return known;
   const html = await mjmlToHtml(mjml, TEMPLATE);

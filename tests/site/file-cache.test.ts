@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
-import { mjmlFileCache } from '../../src/site/mjml-cache.js';
+import { mjmlFileCache } from '../../src/site/file-cache.js';
 import { writePublication } from '../helpers/publication.js';
 import { hashTree } from './site-fixtures.js';
 
