@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { PublicationInfo } from '../compose/types.js';
 import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -71,23 +72,27 @@ function planOptions(run: BuildRun): PlanOptions {
  * when there is no state to compare with or most of the site changed.
  */
 async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
-  const { stage, keys, changed, previous, global, whole } = await prepareCachedBuild(run, inputs);
-  if (!previous || !whole) return fullBuild(stage, inputs, global, keys);
-  return incrementalBuild(stage, { inputs, previous, keys, changed, whole });
+  const plan = await prepareCachedBuild(run, inputs);
+  if (plan.kind === 'full') return fullBuild(plan.stage, inputs, plan.global, plan.keys);
+  return incrementalBuild(plan.stage, { inputs, previous: plan.previous, keys: plan.keys, changed: plan.changed, whole: plan.whole });
 }
 
 /** What a cached build renders, and against what. */
-interface CachedPlan {
-  stage: Stage;
-  keys: OutputKeys;
-  /** Outputs whose key differs from the previous build's (all of them without one). */
-  changed: string[];
-  global: string;
-  /** The previous build's state, when it was built with the same templates, settings and monitor. */
-  previous: BuildState | undefined;
-  /** For an incremental build: the stage of a full build, should it fall back to one. */
-  whole: (() => Stage) | undefined;
-}
+type CachedPlan =
+  | { kind: 'full'; stage: Stage; keys: OutputKeys; global: string }
+  | {
+    kind: 'incremental';
+    /** The stage with the issues read that the changed outputs show. */
+    stage: Stage;
+    keys: OutputKeys;
+    global: string;
+    /** The previous build's state, built with the same templates, settings and monitor. */
+    previous: BuildState;
+    /** Outputs whose key differs from the previous build's. */
+    changed: string[];
+    /** The stage of a full build, should the incremental one fall back to it. */
+    whole: () => Stage;
+  };
 
 /**
  * Load what changed and plan. The folders the issue memo knows to be unchanged are not read: their
@@ -101,28 +106,31 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
   const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined && run.cache };
   const model = await loadModel(source);
-  const { readTemplates, createRenderer } = await rendering;
-  const templates = await readTemplates(run.root);
   const publication = model.composed.publication;
-  const cacheFolder = path.join(run.root, CACHE_FOLDER);
-  const caches = { mjmlCache: mjmlFileCache(cacheFolder, toolKey(inputs)), templateCache: templateFileCache(cacheFolder, toolKey(inputs)) };
-  const renderer = createRenderer(templates, { publication, ...caches });
+  const { renderer, templates } = await cachedRenderer(run, inputs, await rendering, publication);
   const global = globalKey({ tool: toolKey(inputs), templates, publication, drafts: Boolean(run.options.drafts) });
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, issues: hashes } = outputKeys(outlined, memo.remembered);
   memo.save(freshIssues(model, hashes), knownFolders(model));
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = [...keys].filter(([file, { key }]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file);
-  const stageOf = (plan: SitePlan): Stage => ({ run, plan, renderer, templates, warnings: model.warnings });
-  const planWith = (numbers: Iterable<number>) => {
+  const stageWith = (numbers: Iterable<number>): Stage => {
     const read = withIssuesRead(model, numbers, source);
-    return read === model ? outlined : planComposed(read.composed, planOptions(run));
+    const plan = read === model ? outlined : planComposed(read.composed, planOptions(run));
+    return { run, plan, renderer, templates, warnings: model.warnings };
   };
-  if (!previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) {
-    return { stage: stageOf(planWith(model.outlines)), keys, changed, global, previous, whole: undefined };
-  }
-  const whole = () => stageOf(planWith(model.outlines));
-  return { stage: stageOf(planWith(issuesShown(outlined, new Set(changed)))), keys, changed, global, previous, whole };
+  if (!previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) return { kind: 'full', stage: stageWith(model.outlines), keys, global };
+  const stage = stageWith(issuesShown(outlined, new Set(changed)));
+  return { kind: 'incremental', stage, keys, global, previous, changed, whole: () => stageWith(model.outlines) };
+}
+
+/** The renderer of a cached build, which keeps MJML's skeleton HTML and the compiled templates in the cache folder. */
+async function cachedRenderer(run: BuildRun, inputs: Stamps, rendering: Rendering, publication: PublicationInfo): Promise<{ renderer: Renderer; templates: TemplateSources }> {
+  const templates = await rendering.readTemplates(run.root);
+  const folder = path.join(run.root, CACHE_FOLDER);
+  const tool = toolKey(inputs);
+  const renderer = rendering.createRenderer(templates, { publication, mjmlCache: mjmlFileCache(folder, tool), templateCache: templateFileCache(folder, tool) });
+  return { renderer, templates };
 }
 
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
@@ -177,7 +185,6 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
 }
 
 interface Changes {
-  /** The stage of a full build, should the incremental one fall back to it. */
   whole: () => Stage;
   inputs: Stamps;
   previous: BuildState;
