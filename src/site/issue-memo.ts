@@ -12,16 +12,17 @@ import type { IssueHashes, RememberedHashes } from './output-keys.js';
 const MEMO_FORMAT = 3;
 /** The memo's folder in the cache folder: one file per hundred issue folders, so an edit rewrites one. */
 const MEMO_FOLDER = 'issue-memo';
-const SHARD_NAME = /^shard-(\d+|other)\.json$/;
+const SHARD_NAME = /^shard-(\d+)\.json$/;
 const ISSUES_PER_SHARD = 100;
-/** The memo file of format 2 and earlier, which nothing reads any more. */
-const OLD_MEMO_FILE = 'issue-hashes.json';
+/** Memo files of earlier versions, which nothing reads any more. */
+const OLD_MEMO_FILES = ['issue-hashes.json', 'issue-memo.json'];
 const ISSUES = 'issues/';
 
 /**
  * What archive pages, category pages, feeds' keys and the neighbours' links need of a composed issue:
- * everything but its previous/next links, its items' bodies, citations and files, and its note. `C` is
- * how a category is written: a link in memory, its index in the shard's table of links on disk.
+ * everything but its previous/next links, its sections, its items' bodies, citations and files, and its
+ * note. `C` is how a category is written: a link in memory, its index in the shard's table of links on
+ * disk.
  */
 type Outline<C> = Omit<ComposedIssue, 'previous' | 'next' | 'sections' | 'items' | 'note' | 'categories'> & {
   categories: C[];
@@ -55,8 +56,9 @@ export interface FreshIssue {
 
 /**
  * What builds remember of each issue folder, so that the next build need not read, check or compose
- * the folders that did not change: an issue's warnings, its outline (enough to list it, link to it and
- * key every output but its own files and the feeds that carry it) and the hashes of its composed form.
+ * the folders that did not change: an issue's warnings, its outline (enough to list it and link to it)
+ * and the hashes of its composed form (with the outline, enough to key every output; rendering its own
+ * files or a feed that carries it takes the issue read in full).
  * A composed issue depends only on its own folder's files, the settings (monitor.config.yaml,
  * feeds/sources.yaml) and monitor itself, so an entry is trusted while the stamps of exactly those are
  * unchanged; the stamps are the ones taken before the build read anything. Each file of the memo
@@ -155,7 +157,7 @@ export class IssueMemo {
       }
     }
     try {
-      rmSync(path.join(path.dirname(this.folder), OLD_MEMO_FILE), { force: true });
+      for (const old of OLD_MEMO_FILES) rmSync(path.join(path.dirname(this.folder), old), { force: true });
     } catch {
       // as above
     }
@@ -186,8 +188,9 @@ function folderStamps(inputs: Stamps): Map<string, string[]> {
   return folders;
 }
 
+/** The shard of an issue folder (named by its number: any other folder is an error, never remembered). */
 function shardOf(folder: string): string {
-  return /^\d+$/.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
+  return String(Math.floor(Number(folder) / ISSUES_PER_SHARD));
 }
 
 function readShards(folder: string): Map<string, Shard> {

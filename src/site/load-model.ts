@@ -44,32 +44,38 @@ export async function loadModel(source: ModelSource): Promise<BuildModel> {
 }
 
 /** The model with the issues `numbers` read and composed in full; they were unchanged, so nothing is checked again. */
-export function withIssuesRead(model: BuildModel, numbers: Iterable<number>, source: ModelSource): BuildModel {
+export async function withIssuesRead(model: BuildModel, numbers: Iterable<number>, source: ModelSource): Promise<BuildModel> {
   const folders = [...numbers].filter((number) => model.outlines.has(number)).map((number) => model.folders.get(number)!);
   if (folders.length === 0) return model;
-  const read = readKnownIssues(source.root, folders, { cacheDir: source.cacheDir, stamps: source.stamps });
+  const read = await readKnownIssues(source.root, folders, { cacheDir: source.cacheDir, stamps: source.stamps });
   const publication = { ...model.publication, issues: [...model.publication.issues, ...read].sort((a, b) => a.number - b.number) };
   const reading = new Set(folders);
   const outlines = new Map<string, ComposedIssue>();
+  const composed = new Map<number, ComposedIssue>();
   for (const issue of model.composed.issues) {
     const folder = model.folders.get(issue.number)!;
-    if (model.outlines.has(issue.number) && !reading.has(folder)) outlines.set(folder, issue);
+    if (!model.outlines.has(issue.number)) composed.set(issue.number, issue);
+    else if (!reading.has(folder)) outlines.set(folder, issue);
   }
-  return modelOf(publication, outlines, model.checked, model.warnings);
+  return modelOf(publication, outlines, model.checked, model.warnings, composed);
 }
 
-function modelOf(publication: Publication, outlines: Map<string, ComposedIssue>, checked: Map<string, Problem[]>, warnings: Problem[]): BuildModel {
+/** The model of the issues read (composed now, unless in `composed` already) and of the outlines. */
+function modelOf(
+  publication: Publication, outlines: Map<string, ComposedIssue>, checked: Map<string, Problem[]>, warnings: Problem[],
+  composed: ReadonlyMap<number, ComposedIssue> = new Map(),
+): BuildModel {
   const folders = new Map<number, string>();
   const issues: ComposedIssue[] = [];
   for (const issue of publication.issues) {
     folders.set(issue.number, issue.folder);
-    issues.push(composeIssue(publication, issue));
+    issues.push(composed.get(issue.number) ?? composeIssue(publication, issue));
   }
   for (const [folder, outline] of outlines) {
     folders.set(outline.number, folder);
     issues.push(outline);
   }
   issues.sort((a, b) => a.number - b.number);
-  const composed = { publication: publicationInfo(publication), categoryOrder: publication.config.categories, issues };
-  return { composed, outlines: new Set([...outlines.values()].map((issue) => issue.number)), folders, checked, warnings, publication };
+  const all = { publication: publicationInfo(publication), categoryOrder: publication.config.categories, issues };
+  return { composed: all, outlines: new Set([...outlines.values()].map((issue) => issue.number)), folders, checked, warnings, publication };
 }

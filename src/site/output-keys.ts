@@ -30,7 +30,6 @@ export interface IssueHashes {
 /** Hashes of an issue computed by an earlier build, when its inputs are known to be unchanged. */
 export type RememberedHashes = (issue: ComposedIssue) => IssueHashes | undefined;
 
-
 /** What every output depends on besides its own part of the render model. */
 export interface GlobalInputs {
   /** monitor's version and a hash of its own files' stamps. */
@@ -111,9 +110,9 @@ export function issueHashes(issue: ComposedIssue): IssueHashes {
 }
 
 /**
- * Hashes of composed issues and items, each computed once: an issue is listed by several outputs. An
- * issue whose hashes are remembered (its files and the settings unchanged) is not serialised again;
- * only its links are, as its neighbours may have changed.
+ * Hashes of composed issues, each computed once: an issue is listed by several outputs. An issue whose
+ * hashes are remembered (its files and the settings unchanged) is not serialised again; only its links
+ * are, as its neighbours may have changed.
  */
 class ModelHashes {
   /** What is known of each issue: its remembered hashes, or those computed so far. */

@@ -58,12 +58,10 @@ async function issueEmailFiles(renderer: Renderer, issue: ComposedIssue, want: (
   return files;
 }
 
-/** The site's feeds and the category feeds, or the wanted ones. */
+/** The site's feeds and the category feeds, or the wanted ones (only those are rendered). */
 function siteFeeds(plan: SitePlan, renderer: Renderer, templates: TemplateSources, want: (file: string) => boolean): OutputFile[] {
-  const categories = plan.site.categories.filter((page) => want(`${categoryPath(page.category)}feed.xml`));
-  if (categories.length === 0 && !Object.values(SITE_FEEDS).some(want)) return [];
-  const feeds = renderFeeds({ ...plan.site, categories }, { content: (issue) => renderer.issueContent(issue), templates });
-  return feeds.filter((feed) => want(feed.path)).map((feed) => ({ path: feed.path, text: feed.text, kind: 'feed' }));
+  const feeds = renderFeeds(plan.site, { content: (issue) => renderer.issueContent(issue), templates, wanted: want });
+  return feeds.map((feed) => ({ path: feed.path, text: feed.text, kind: 'feed' }));
 }
 
 /**

@@ -91,7 +91,7 @@ type CachedPlan =
     /** Outputs whose key differs from the previous build's. */
     changed: string[];
     /** The stage of a full build, should the incremental one fall back to it. */
-    whole: () => Stage;
+    whole: () => Promise<Stage>;
   };
 
 /**
@@ -103,8 +103,7 @@ type CachedPlan =
 async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<CachedPlan> {
   const rendering = run.rendering ?? import('../render/index.js');
   const memo = IssueMemo.open(run.root, inputs);
-  const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
-  const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined && run.cache };
+  const source: ModelSource = { root: run.root, cacheDir: path.join(run.root, CACHE_FOLDER), stamps: inputs, memo, useMemo: run.previous !== undefined };
   const model = await loadModel(source);
   const publication = model.composed.publication;
   const { renderer, templates } = await cachedRenderer(run, inputs, await rendering, publication);
@@ -114,13 +113,13 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   memo.save(freshIssues(model, hashes), knownFolders(model));
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = [...keys].filter(([file, { key }]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file);
-  const stageWith = (numbers: Iterable<number>): Stage => {
-    const read = withIssuesRead(model, numbers, source);
+  const stageWith = async (numbers: Iterable<number>): Promise<Stage> => {
+    const read = await withIssuesRead(model, numbers, source);
     const plan = read === model ? outlined : planComposed(read.composed, planOptions(run));
     return { run, plan, renderer, templates, warnings: model.warnings };
   };
-  if (!previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) return { kind: 'full', stage: stageWith(model.outlines), keys, global };
-  const stage = stageWith(issuesShown(outlined, new Set(changed)));
+  if (!previous || changed.length > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) return { kind: 'full', stage: await stageWith(model.outlines), keys, global };
+  const stage = await stageWith(issuesShown(outlined, new Set(changed)));
   return { kind: 'incremental', stage, keys, global, previous, changed, whole: () => stageWith(model.outlines) };
 }
 
@@ -185,7 +184,7 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
 }
 
 interface Changes {
-  whole: () => Stage;
+  whole: () => Promise<Stage>;
   inputs: Stamps;
   previous: BuildState;
   keys: OutputKeys;
@@ -202,7 +201,7 @@ async function incrementalBuild(stage: Stage, { whole, inputs, previous, keys, c
   if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const files: OutputFile[] = [];
   for await (const output of renderSite(plan, renderer, templates, new Set(changed))) files.push(output);
-  if (files.length !== changed.length) return fullBuild(whole(), inputs, previous.global, keys);
+  if (files.length !== changed.length) return fullBuild(await whole(), inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   const outputs: Record<string, OutputRecord> = { ...previous.outputs };

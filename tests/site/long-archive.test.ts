@@ -2,8 +2,10 @@ import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatePublication } from '../../src/content/index.js';
+import type { ComposedIssue } from '../../src/compose/types.js';
 import { ContentError } from '../../src/core/errors.js';
-import { buildSite } from '../../src/site/index.js';
+import { createRenderer, readTemplates } from '../../src/render/index.js';
+import { buildSite, type Rendering } from '../../src/site/index.js';
 import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/publication.js';
 import { hashTree, leftovers } from './site-fixtures.js';
 
@@ -68,6 +70,25 @@ async function rebuild(root: string): Promise<string[]> {
   expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
   expect(await leftovers(path.join(root, 'dist'))).toEqual([]);
   return [...summary.written].sort();
+}
+
+/**
+ * The archive, built, with `file` given a whole-second mtime beforehand; `garble` then replaces the file
+ * by as many bytes of garbage, gives it the same mtime again and removes the content cache: a change the
+ * stamps cannot see, so a build that read the folder would find it broken.
+ */
+async function archiveWithGarbleable(file: string): Promise<{ root: string; garble: () => Promise<void> }> {
+  const root = await writePublication(longArchive());
+  const full = path.join(root, file);
+  const when = new Date(Date.UTC(2024, 0, 1));
+  await utimes(full, when, when);
+  expect((await buildSite(root)).mode).toBe('full');
+  const garble = async () => {
+    await writeFile(full, 'x'.repeat((await stat(full)).size));
+    await utimes(full, when, when);
+    await rm(path.join(root, '.monitor-cache', 'content'), { recursive: true });
+  };
+  return { root, garble };
 }
 
 async function builtArchive(): Promise<string> {
@@ -138,22 +159,48 @@ describe('an incremental build of a long archive', () => {
   });
 
   it('does not read the folders it knows unchanged', async () => {
-    const root = await writePublication(longArchive());
-    // Issue 10's item gets a whole-second mtime, which it can be given again exactly after the swap below.
-    const unread = path.join(root, 'issues/10/01-item.md');
-    const when = new Date(Date.UTC(2024, 0, 1));
-    await utimes(unread, when, when);
-    expect((await buildSite(root)).mode).toBe('full');
+    const { root, garble } = await archiveWithGarbleable('issues/10/01-item.md');
     const page = await readFile(path.join(root, 'dist/issues/10/index.html'), 'utf8');
-    // Same size and mtime, but no longer an item; and no parsed copy of it left in the content cache.
-    const size = (await stat(unread)).size;
-    await writeFile(unread, 'x'.repeat(size));
-    await utimes(unread, when, when);
-    await rm(path.join(root, '.monitor-cache', 'content'), { recursive: true });
+    await garble();
     await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
     const summary = await buildSite(root);
     expect(summary.written.filter((file) => file.endsWith('.html')).sort()).toEqual(['issues/3/email.html', 'issues/3/index.html']);
     expect(await readFile(path.join(root, 'dist/issues/10/index.html'), 'utf8')).toBe(page);
+  });
+
+  it.each([
+    ['one of the newest, read for the repeated-story rule', 'issues/25/issue.md', 'issues/3/01-item.md'],
+    ['one the feeds carry, read to render them', 'issues/15/01-item.md', 'issues/30/01-item.md'],
+  ])('reports a known folder that no longer reads (%s) as validate does', async (_name, garbled, edited) => {
+    const { root, garble } = await archiveWithGarbleable(garbled);
+    await garble();
+    await edit(root, edited, (text) => text.replace(/What happened in week (\d+)/, 'What happened in week $1, told again'));
+    const failure = await buildSite(root).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentError);
+    const { problems } = await validatePublication(root);
+    expect((failure as ContentError).problems).toEqual(problems);
+    expect(problems.some((problem) => problem.severity === 'error' && problem.file === garbled)).toBe(true);
+  });
+
+  it('renders no issue it did not read in full, even into a feed it then leaves unwritten', async () => {
+    const root = await builtArchive();
+    const shown: ComposedIssue[] = [];
+    const rendering: Rendering = {
+      readTemplates,
+      createRenderer(templates, options) {
+        const renderer = createRenderer(templates, options);
+        const record = <A extends unknown[]>(render: (issue: ComposedIssue, ...rest: A) => string) => (issue: ComposedIssue, ...rest: A) => {
+          shown.push(issue);
+          return render(issue, ...rest);
+        };
+        return { ...renderer, issueContent: record(renderer.issueContent), issuePage: record(renderer.issuePage), text: record(renderer.text) };
+      },
+    };
+    await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
+    const summary = await buildSite(root, { cache: true }, rendering);
+    expect(summary.written).toContain('categories/russia/feed.xml');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((issue) => issue.items.some((item) => item.body === '')).map((issue) => issue.number)).toEqual([]);
   });
 
   it('ignores a damaged issue memo and still builds what a clean build makes', async () => {
