@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { writePublication } from '../helpers/publication.js';
+import { hashTree } from '../site/site-fixtures.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/monitor.js');
@@ -57,6 +58,19 @@ describe('the monitor binary', () => {
     const { code, stderr } = await monitor(['validate'], root);
     expect(code).toBe(1);
     expect(stderr).toContain('monitor.config.yaml: error: file not found. Is this a publication folder?');
+  });
+
+  it('builds from its bundle (lib/bundle/) exactly what the unbundled lib/ builds', async () => {
+    const root = await writePublication();
+    expect((await monitor(['build', '--root', root, '--out', 'bundled'])).code).toBe(0);
+    const script = `
+      const { main } = await import(${JSON.stringify(path.resolve('lib/cli/main.js'))});
+      process.exitCode = await main(['build', '--root', ${JSON.stringify(root)}, '--out', 'unbundled'], { out() {}, err() {} });
+    `;
+    await run(process.execPath, ['--input-type=module', '-e', script]);
+    const bundled = await hashTree(path.join(root, 'bundled'));
+    expect(bundled.size).toBeGreaterThan(10);
+    expect(await hashTree(path.join(root, 'unbundled'))).toEqual(bundled);
   });
 
   it('loads neither MJML nor the feed parser for --help', async () => {
