@@ -12,7 +12,8 @@ const rssFile = process.env.MONITOR_BENCH_RSS_FILE;
 if (rssFile) process.on('exit', () => writeFileSync(rssFile, String(process.resourceUsage().maxRSS)));
 
 if (target === 'cli') {
-  const { main } = await import('../lib/cli/main.js');
+  // The bundle bin/monitor.js runs (npm run compile makes it; see scripts/bundle-cli.js).
+  const { main } = await import('../lib/bundle/main.js');
   process.exitCode = await main(args);
 } else if (target === 'ingest') {
   const { parseAndDedupe } = await import('./ingest-parse.js');
