@@ -5,10 +5,11 @@ import { loadPublication } from '../content/index.js';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
+import { removeAbandonedTemporaries } from './abandoned-files.js';
 import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
-import { toolStamps, type Stamps } from './input-stamps.js';
 import { mjmlFileCache, templateFileCache } from './file-cache.js';
+import { toolStamps, type Stamps } from './input-stamps.js';
 import { IssueMemo, type FreshIssue } from './issue-memo.js';
 import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './load-model.js';
 import { globalKey, issueHashes, outputKeys, type IssueHashes, type OutputKeys } from './output-keys.js';
@@ -102,8 +103,10 @@ type CachedPlan =
  */
 async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<CachedPlan> {
   const rendering = run.rendering ?? import('../render/index.js');
+  const cacheDir = path.join(run.root, CACHE_FOLDER);
+  removeAbandonedTemporaries(cacheDir);
   const memo = IssueMemo.open(run.root, inputs);
-  const source: ModelSource = { root: run.root, cacheDir: path.join(run.root, CACHE_FOLDER), stamps: inputs, memo, useMemo: run.previous !== undefined };
+  const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined };
   const model = await loadModel(source);
   const publication = model.composed.publication;
   const { renderer, templates } = await cachedRenderer(run, inputs, await rendering, publication);

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -141,6 +141,20 @@ describe('an incremental build', () => {
     expect(again.mode).toBe('unchanged');
     expect(again.warnings).toEqual(first.warnings);
     expect(again.totals).toEqual(first.totals);
+  });
+
+  it('removes the temporary files a killed build left in the cache folder, not those of a build still running', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+    const abandoned = path.join(root, '.monitor-cache', 'content', `shard-0.cache.${gone}.tmp`);
+    const running = path.join(root, '.monitor-cache', `issue-memo.${process.pid}.tmp`);
+    await writeFile(abandoned, 'half a shard');
+    await writeFile(running, 'being written');
+    await edit(root, 'issues/1/01-first.md', (text) => text.replace('written for the tests.', 'written for the tests, again.'));
+    expect((await buildSite(root)).mode).toBe('incremental');
+    await expect(stat(abandoned)).rejects.toThrow();
+    expect((await stat(running)).isFile()).toBe(true);
   });
 
   it('notices an item edited in place to a text of the same size', async () => {
