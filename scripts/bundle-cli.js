@@ -7,8 +7,11 @@
  * it is loaded on first use and only then (and resolves files of its own at run time). lib/ keeps the
  * unbundled code, which the package's programming interface (lib/index.js) and the tests use.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// Chunks are named by a hash of their content: without this, those of earlier builds would pile up.
+rmSync('lib/bundle', { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli/main.ts'],
   outdir: 'lib/bundle',

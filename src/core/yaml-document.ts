@@ -49,7 +49,8 @@ export function parseYamlWithPositions(file: string, text: string, firstLine = 1
 
 /**
  * The yaml package is loaded on first use: a run whose files are all fine never needs it, and loading it
- * costs about 45 ms. It is a CommonJS package, so `require` gives the same instance an import would.
+ * costs about 45 ms. (Bundled, the command line may also hold a copy of its own for other uses; the two
+ * never meet: this one only places problems.)
  */
 let yamlPackage: typeof import('yaml') | undefined;
 function loadYaml(): typeof import('yaml') {

@@ -33,11 +33,8 @@ function isPlainText(name: string): boolean {
 export function compileTemplates(sources: TemplateSources, cache?: TextCache): TemplateSet {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const { specs, memoisable } = compiledSet(handlebars, sources, cache);
-  for (const [name, spec] of Object.entries(specs)) {
-    const template = handlebars.template(evaluate(spec));
-    compiled.set(name, template);
+  const { compiled, memoisable } = cache ? fromCache(handlebars, sources, cache) : compileEach(handlebars, sources);
+  for (const [name, template] of compiled) {
     if (!name.startsWith('partials/')) continue;
     const partial = name.slice('partials/'.length, -'.hbs'.length);
     handlebars.registerPartial(partial, memoisable.includes(partial) ? rememberByContext(template) : template);
@@ -58,31 +55,65 @@ export function compileTemplates(sources: TemplateSources, cache?: TextCache): T
   };
 }
 
-/** A template set compiled: each template as JavaScript source (Handlebars' precompiled form), and the partials to memoise. */
-interface CompiledSet {
-  specs: Record<string, string>;
+/** The templates of a set by name, and the partials to memoise. */
+interface Compiled {
+  compiled: Map<string, HandlebarsTemplateDelegate>;
   memoisable: string[];
 }
 
-/** The compiled set of these sources, from the cache or compiled now (and cached). */
-function compiledSet(handlebars: typeof Handlebars, sources: TemplateSources, cache: TextCache | undefined): CompiledSet {
-  const templates = [...sources].filter(([name]) => name.endsWith('.hbs')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+/** The `.hbs` sources by name, sorted. */
+function templateSources(sources: TemplateSources): Array<[string, string]> {
+  return [...sources].filter(([name]) => name.endsWith('.hbs')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every template parsed now and compiled by Handlebars on first use (as `handlebars.compile` does). */
+function compileEach(handlebars: typeof Handlebars, sources: TemplateSources): Compiled {
+  const parsed = new Map(templateSources(sources).map(([name, source]) => [name, parse(handlebars, name, source)]));
+  const compiled = new Map([...parsed].map(([name, program]) => [name, handlebars.compile(program, compileOptions(name))]));
+  return { compiled, memoisable: [...memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)))] };
+}
+
+/**
+ * A template set compiled, as kept in the cache: each template as JavaScript source (Handlebars'
+ * precompiled form) or, when Handlebars could not compile it, its error, which rendering it reports
+ * (as compiling on first use does); and the partials to memoise.
+ */
+interface CompiledSet {
+  specs: Record<string, string>;
+  failures: Record<string, string>;
+  memoisable: string[];
+}
+
+/** The set from the cache, or compiled now and kept there. */
+function fromCache(handlebars: typeof Handlebars, sources: TemplateSources, cache: TextCache): Compiled {
+  const templates = templateSources(sources);
   const key = JSON.stringify(templates);
-  const cached = cache?.get(key);
-  if (cached !== undefined) return JSON.parse(cached) as CompiledSet;
+  const cached = cache.get(key);
+  const set = cached === undefined ? precompileAll(handlebars, templates) : (JSON.parse(cached) as CompiledSet);
+  if (cached === undefined) cache.set(key, JSON.stringify(set));
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, spec] of Object.entries(set.specs)) compiled.set(name, handlebars.template(evaluate(spec)));
+  for (const [name, message] of Object.entries(set.failures)) {
+    compiled.set(name, () => {
+      throw templateError(name, new Error(message));
+    });
+  }
+  return { compiled, memoisable: set.memoisable };
+}
+
+function precompileAll(handlebars: typeof Handlebars, templates: Array<[string, string]>): CompiledSet {
   const parsed = new Map(templates.map(([name, source]) => [name, parse(handlebars, name, source)]));
   const memoisable = [...memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)))];
   const specs: Record<string, string> = {};
+  const failures: Record<string, string> = {};
   for (const [name, program] of parsed) {
     try {
       specs[name] = String(handlebars.precompile(program, compileOptions(name)));
     } catch (error) {
-      throw templateError(name, error);
+      failures[name] = error instanceof Error ? error.message : String(error);
     }
   }
-  const set = { specs, memoisable };
-  cache?.set(key, JSON.stringify(set));
-  return set;
+  return { specs, failures, memoisable };
 }
 
 /** A precompiled template's source (an object literal of functions, made by Handlebars itself) as the object. */

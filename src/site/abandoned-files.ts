@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 /** `<name>.<pid>.tmp`: how monitor names a file it writes before renaming it into place. */
@@ -10,9 +10,14 @@ const TEMPORARY = /\.(\d+)\.tmp$/;
  */
 export function removeAbandonedTemporaries(cacheFolder: string): void {
   for (const folder of [cacheFolder, ...subfolders(cacheFolder)]) {
-    for (const name of names(folder)) {
-      const pid = Number(TEMPORARY.exec(name)?.[1]);
-      if (pid && !isRunning(pid)) rmSync(path.join(folder, name), { force: true });
+    for (const entry of entries(folder)) {
+      const pid = Number(TEMPORARY.exec(entry.name)?.[1]);
+      if (!entry.isFile() || !pid || isRunning(pid)) continue;
+      try {
+        rmSync(path.join(folder, entry.name), { force: true });
+      } catch {
+        // Not ours to remove after all (permissions): it only takes room.
+      }
     }
   }
 }
@@ -28,16 +33,12 @@ export function isRunning(pid: number): boolean {
 }
 
 function subfolders(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));
-  } catch {
-    return [];
-  }
+  return entries(folder).filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));
 }
 
-function names(folder: string): string[] {
+function entries(folder: string): Dirent[] {
   try {
-    return readdirSync(folder);
+    return readdirSync(folder, { withFileTypes: true });
   } catch {
     return [];
   }

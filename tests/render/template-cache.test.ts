@@ -51,4 +51,17 @@ describe('the compiled-template cache', () => {
     expect(outputs[1]).toMatch(/^EDITED\n/);
     expect([cache.texts.size, cache.hits]).toEqual([2, 0]);
   });
+
+  it('lets a template Handlebars cannot compile fail only where it is rendered, as compiling on first use does', async () => {
+    const templates = new Map(await readTemplates(EXAMPLE_ROOT));
+    templates.set('partials/old-item.hbs', 'unused {{> item a b}}');
+    const cache = memoryCache();
+    const uncached = await renderAll(undefined, templates);
+    expect(await renderAll(cache, templates)).toEqual(uncached);
+    expect(await renderAll(cache, templates)).toEqual(uncached);
+    templates.set('text.hbs', `{{> old-item}}\n${templates.get('text.hbs')}`);
+    for (const from of [undefined, memoryCache()]) {
+      await expect(renderAll(from, templates)).rejects.toThrow(/the template failed: Unsupported number of partial arguments/);
+    }
+  });
 });

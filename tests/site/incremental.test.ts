@@ -149,12 +149,15 @@ describe('an incremental build', () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
     const abandoned = path.join(root, '.monitor-cache', 'content', `shard-0.cache.${gone}.tmp`);
     const running = path.join(root, '.monitor-cache', `issue-memo.${process.pid}.tmp`);
+    const folder = path.join(root, '.monitor-cache', `odd.${gone}.tmp`); // not a file monitor wrote: left alone
     await writeFile(abandoned, 'half a shard');
     await writeFile(running, 'being written');
+    await mkdir(folder);
     await edit(root, 'issues/1/01-first.md', (text) => text.replace('written for the tests.', 'written for the tests, again.'));
     expect((await buildSite(root)).mode).toBe('incremental');
     await expect(stat(abandoned)).rejects.toThrow();
     expect((await stat(running)).isFile()).toBe(true);
+    expect((await stat(folder)).isDirectory()).toBe(true);
   });
 
   it('notices an item edited in place to a text of the same size', async () => {
