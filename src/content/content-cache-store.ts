@@ -6,7 +6,7 @@ import { TOOL_VERSION } from '../core/version.js';
 import type { IssueRecord, ItemRecord } from './read-issue.js';
 
 /** Bump when the stored shape of an issue or item changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /** Where the shards live in the cache folder, and the single file an older monitor kept instead. */
 const SHARD_FOLDER = 'content';
 const LEGACY_FILE = 'content.json';
@@ -21,7 +21,7 @@ export type StoredRead =
 
 /** A cached read and the stamp of the file it came from. */
 export interface Entry {
-  mtimeMs: number;
+  ctimeMs: number;
   size: number;
   read: StoredRead;
 }
@@ -73,14 +73,14 @@ export function removeLegacyFile(cacheFolder: string): void {
 
 /**
  * A shard is the sha1 of the rest of it on a line of its own (any damage is seen), then one line of
- * JSON — `[file, mtimeMs, size, read]` rows whose item bodies and issue notes are replaced by their
+ * JSON — `[file, ctimeMs, size, read]` rows whose item bodies and issue notes are replaced by their
  * lengths — then those texts one after another, as they are. Most of a cache is Markdown text, and taking
  * it by length from one string is much cheaper than escaping and parsing it as JSON strings.
  */
 function formatShard(entries: Map<string, Entry>): string {
   const texts: string[] = [];
   const rows: unknown[] = [];
-  for (const [file, { mtimeMs, size, read }] of entries) rows.push([file, mtimeMs, size, withoutText(read, texts)]);
+  for (const [file, { ctimeMs, size, read }] of entries) rows.push([file, ctimeMs, size, withoutText(read, texts)]);
   const body = `${JSON.stringify({ format: CACHE_FORMAT, version: TOOL_VERSION, rows })}\n${texts.join('')}`;
   return `${sha1(body)}\n${body}`;
 }
@@ -124,7 +124,7 @@ function parseShard(shard: string): Map<string, Entry> {
       record[key] = text.slice(offset, offset + (length as number));
       offset += length as number;
     }
-    entries.set(row[0], { mtimeMs: row[1], size: row[2], read });
+    entries.set(row[0], { ctimeMs: row[1], size: row[2], read });
   }
   if (offset !== text.length) throw new Error('bad text length');
   return entries;

@@ -4,7 +4,7 @@ import { readShard, removeLegacyFile, shardNames, shardOf, writeShard, type Entr
 export type { StoredRead } from './content-cache-store.js';
 
 /**
- * `[mtimeMs, size]` of files by path relative to the publication (0: missing), as a build stamps its
+ * `[ctimeMs, size]` of files by path relative to the publication (0: missing), as a build stamps its
  * inputs just before reading them: the cache takes a file's stamp from here rather than stat it again.
  */
 export type KnownStamps = Readonly<Record<string, readonly [number, number] | 0>>;
@@ -13,7 +13,7 @@ export type KnownStamps = Readonly<Record<string, readonly [number, number] | 0>
 type Shard = Map<string, Entry>;
 
 /**
- * Parsed files from the last run, keyed by path and trusted only while the file's mtime and size are
+ * Parsed files from the last run, keyed by path and trusted only while the file's ctime and size are
  * unchanged. Anything unreadable, or written by another version of monitor, is ignored and rebuilt.
  * The cache is kept in shards of a hundred issues, each read on first use: a build that reads a few
  * issues reads a few shards, and saving rewrites only the shards whose files changed, appeared or
@@ -42,13 +42,13 @@ export class ContentCache {
     const stamp = this.stampNow(root, file);
     const shard = shardOf(file);
     const known = this.stored(shard)?.get(file);
-    if (stamp && known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) {
+    if (stamp && known && known.ctimeMs === stamp.ctimeMs && known.size === stamp.size) {
       this.remember(shard, file, known);
       return known.read;
     }
     const fresh = read();
     this.changedShards.add(shard);
-    if (stamp) this.remember(shard, file, { mtimeMs: stamp.mtimeMs, size: stamp.size, read: fresh });
+    if (stamp) this.remember(shard, file, { ctimeMs: stamp.ctimeMs, size: stamp.size, read: fresh });
     return fresh;
   }
 
@@ -95,10 +95,10 @@ export class ContentCache {
   }
 
   /** The file's stamp as given by the caller, else from the file system. */
-  private stampNow(root: string, file: string): { mtimeMs: number; size: number } | undefined {
+  private stampNow(root: string, file: string): { ctimeMs: number; size: number } | undefined {
     const given = this.givenStamps?.[file];
     if (given === undefined) return stampOf(`${root}/${file}`);
-    return given === 0 ? undefined : { mtimeMs: given[0], size: given[1] };
+    return given === 0 ? undefined : { ctimeMs: given[0], size: given[1] };
   }
 
   private remember(shard: string, file: string, entry: Entry): void {
@@ -108,7 +108,7 @@ export class ContentCache {
   }
 }
 
-function stampOf(file: string): { mtimeMs: number; size: number } | undefined {
+function stampOf(file: string): { ctimeMs: number; size: number } | undefined {
   try {
     return statSync(file, { throwIfNoEntry: false });
   } catch {

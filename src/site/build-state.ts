@@ -6,13 +6,13 @@ import { TOOL_VERSION } from '../core/version.js';
 import { firstChange, StampTable, type Stamps } from './input-stamps.js';
 
 /** Bump when the shape of the state or the meaning of an output key changes. */
-const STATE_FORMAT = 2;
+const STATE_FORMAT = 3;
 /** The publication's cache folder, ignored by git; the content cache lives there too. */
 export const CACHE_FOLDER = '.monitor-cache';
 /** States kept for different output folders or options (preview builds elsewhere); older ones are removed. */
 const KEPT_STATES = 4;
 
-/** An output file as the last build left it: `[key, size, mtimeMs]`. */
+/** An output file as the last build left it: `[key, size, ctimeMs]`. */
 export type OutputRecord = [string, number, number];
 
 /** How many files of each sort a whole build holds, for the summary of a build that changed nothing. */
@@ -52,7 +52,7 @@ export function stateFile(root: string, out: string, drafts: boolean): string {
 }
 
 /**
- * The first line of a state file (JSON), followed by the state's body: the `[mtimeMs, size]` of every
+ * The first line of a state file (JSON), followed by the state's body: the `[ctimeMs, size]` of every
  * input then of every output as 64-bit floats, the paths of the inputs then of the outputs joined by NUL
  * (UTF-8), and the outputs' keys joined by NUL. The header is padded so that the floats are aligned and
  * can be used where they lie.
@@ -178,9 +178,9 @@ function encodeState(state: NewState): Buffer {
   values.set(inputs.values);
   const keys: string[] = [];
   files.forEach((file, i) => {
-    const [key, size, mtimeMs] = state.outputs[file]!;
+    const [key, size, ctimeMs] = state.outputs[file]!;
     if (key.includes(NUL)) throw new Error(`output key of ${file} holds a NUL`);
-    values[inputs.values.length + 2 * i] = mtimeMs;
+    values[inputs.values.length + 2 * i] = ctimeMs;
     values[inputs.values.length + 2 * i + 1] = size;
     keys.push(key);
   });
@@ -199,7 +199,7 @@ function encodeState(state: NewState): Buffer {
 
 /**
  * Remove the state before touching the output it describes. If it cannot be removed (a read-only cache
- * folder), the build goes on: a state whose output files changed size or mtime is never trusted anyway.
+ * folder), the build goes on: a state whose output files changed size or ctime is never trusted anyway.
  */
 export function forgetBuildState(file: string): void {
   try {
@@ -209,7 +209,7 @@ export function forgetBuildState(file: string): void {
   }
 }
 
-/** True when every recorded output file is in `out` with its recorded size and mtime: nobody touched it. */
+/** True when every recorded output file is in `out` with its recorded size and ctime: nobody touched it. */
 export function outputsIntact(out: string, outputs: StampTable): boolean {
   return firstChange(out, outputs) < 0;
 }

@@ -3,13 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 
-/** `[mtimeMs, size]` of a file or folder, or 0 when there is none. */
+/**
+ * `[ctimeMs, size]` of a file or folder, or 0 when there is none. The ctime (status change time) moves
+ * with every write, rename or attribute change and no tool can set it back, unlike the mtime, which
+ * `cp -p`, `rsync -t` or a restored archive keep: an edit that kept the mtime and size would be missed.
+ */
 export type Stamp = [number, number] | 0;
 
 /**
  * Stamps of everything a build reads, by path: relative paths are inside the publication, absolute ones
  * belong to monitor itself (its package.json, bundled templates and compiled code). A folder's own stamp
- * is recorded too: adding, removing or renaming a file in it changes the folder's mtime, so comparing
+ * is recorded too: adding, removing or renaming a file in it changes the folder's ctime, so comparing
  * the recorded paths alone notices new files without listing any folder.
  */
 export type Stamps = Record<string, Stamp>;
@@ -48,7 +52,7 @@ export function collectStamps(root: string): Stamps {
 }
 
 /**
- * Stamps side by side, as the build state stores them: `values[2 * i]` is the mtimeMs and
+ * Stamps side by side, as the build state stores them: `values[2 * i]` is the ctimeMs and
  * `values[2 * i + 1]` the size of `paths[i]`, with a size of -1 for a path that was absent. Read from
  * the state file, this is two allocations instead of one array per path, and comparing it with the
  * disk allocates nothing.
@@ -88,7 +92,7 @@ export function firstChange(base: string, table: StampTable): number {
   for (let i = 0; i < paths.length; i++) {
     const file = paths[i]!;
     const stats = statSync(file.charCodeAt(0) === SLASH ? file : prefix + file, NO_THROW);
-    if (stats ? stats.mtimeMs !== values[2 * i] || stats.size !== values[2 * i + 1] : values[2 * i + 1] !== ABSENT) return i;
+    if (stats ? stats.ctimeMs !== values[2 * i] || stats.size !== values[2 * i + 1] : values[2 * i + 1] !== ABSENT) return i;
   }
   return -1;
 }
@@ -116,7 +120,7 @@ export function changedStamps(root: string, recorded: Stamps | StampTable): Stam
       continue;
     }
     const stamp = table.stamp(i);
-    stamps[file] = stamp !== 0 && stats.mtimeMs === stamp[0] && stats.size === stamp[1] ? stamp : [stats.mtimeMs, stats.size];
+    stamps[file] = stamp !== 0 && stats.ctimeMs === stamp[0] && stats.size === stamp[1] ? stamp : [stats.ctimeMs, stats.size];
     if (stats.isDirectory() && stamps[file] !== stamp) changedFolders.push(file);
   }
   for (const folder of changedFolders) {
@@ -172,5 +176,5 @@ function listFolder(folder: string): Dirent[] {
 
 function stampOf(file: string): Stamp {
   const stats = statSync(file, { throwIfNoEntry: false });
-  return stats ? [stats.mtimeMs, stats.size] : 0;
+  return stats ? [stats.ctimeMs, stats.size] : 0;
 }

@@ -173,7 +173,7 @@ function settingsHash(inputs: Stamps): string {
   return createHash('sha1').update(JSON.stringify(settings.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('base64url');
 }
 
-/** `path:mtime,size` of every stamped path under issues/, by issue folder. */
+/** `path:ctime,size` of every stamped path under issues/, by issue folder. */
 function folderStamps(inputs: Stamps): Map<string, string[]> {
   const folders = new Map<string, string[]>();
   for (const name in inputs) {

@@ -177,7 +177,7 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
   const record = (output: WrittenFile) => {
     const planned = keys.get(output.path);
     if (!planned) throw new Error(`build output ${output.path} has no cache key; output-keys.ts and render-site.ts disagree`);
-    outputs[output.path] = [planned.key, output.size, output.mtimeMs];
+    outputs[output.path] = [planned.key, output.size, output.ctimeMs];
     written.push(output.path);
   };
   const counts = await writeSite(renderSite(plan, renderer, templates), { out: run.out, root: run.root, keepPrevious: false, written: record });
@@ -213,7 +213,7 @@ async function incrementalBuild(stage: Stage, { whole, inputs, previous, keys, c
   if (files.length > 0 || removed.length > 0) {
     forgetBuildState(file);
     counts = writeChanges(run.out, files, removed, (output) => {
-      outputs[output.path] = [keys.get(output.path)!.key, output.size, output.mtimeMs];
+      outputs[output.path] = [keys.get(output.path)!.key, output.size, output.ctimeMs];
     });
   }
   const totals = totalsOf(plan, keys);

@@ -31,8 +31,8 @@ export function writeChanges(out: string, files: OutputFile[], removed: string[]
   for (const { file, target, temporary } of staged) {
     renameSync(temporary, target);
     if (written) {
-      const { size, mtimeMs } = statSync(target);
-      written({ path: file.path, kind: file.kind, size, mtimeMs });
+      const { size, ctimeMs } = statSync(target);
+      written({ path: file.path, kind: file.kind, size, ctimeMs });
     }
     counts[file.kind] += 1;
   }

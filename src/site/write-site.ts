@@ -12,16 +12,16 @@ export interface WriteOptions {
   root: string;
   /** Start from a copy of the current output instead of an empty folder. */
   keepPrevious: boolean;
-  /** Told of every file written, with its size and mtime (for the build's record of its output). */
+  /** Told of every file written, with its size and ctime (for the build's record of its output). */
   written?: ((file: WrittenFile) => void) | undefined;
 }
 
-/** A file of the build as written: its path relative to the output folder, its sort, size and mtime. */
+/** A file of the build as written: its path relative to the output folder, its sort, size and ctime. */
 export interface WrittenFile {
   path: string;
   kind: OutputFile['kind'];
   size: number;
-  mtimeMs: number;
+  ctimeMs: number;
 }
 
 /** How many files of each kind were written. */
@@ -96,8 +96,8 @@ async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, link
       if (linked) rmSync(target, { force: true });
       writeFileSync(target, file.text, 'utf8');
       if (written) {
-        const { size, mtimeMs } = statSync(target);
-        written({ path: file.path, kind: file.kind, size, mtimeMs });
+        const { size, ctimeMs } = statSync(target);
+        written({ path: file.path, kind: file.kind, size, ctimeMs });
       }
     } catch (error) {
       throw new MonitorError(`cannot write the build output: ${(error as Error).message}`, { cause: error });

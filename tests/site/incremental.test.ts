@@ -160,6 +160,22 @@ describe('an incremental build', () => {
     expect((await stat(folder)).isDirectory()).toBe(true);
   });
 
+  it('notices an item edited to a text of the same size with its mtime kept, as cp -p or rsync -t leave it', async () => {
+    const root = await writePublication(THIRD);
+    const file = path.join(root, 'issues/3/01-third.md');
+    const kept = new Date(Date.UTC(2024, 0, 1)); // a whole second: utimes gives it back exactly
+    await utimes(file, kept, kept);
+    await buildSite(root);
+    const before = await stat(file);
+    await edit(root, 'issues/3/01-third.md', (text) => text.replace('Third week', 'Sixth week'));
+    await utimes(file, kept, kept);
+    const after = await stat(file);
+    expect([after.mtimeMs, after.size]).toEqual([before.mtimeMs, before.size]);
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('incremental');
+    expect(await readFile(path.join(root, 'dist/issues/3/index.html'), 'utf8')).toContain('SIXTH WEEK');
+  });
+
   it('notices an item edited in place to a text of the same size', async () => {
     const root = await writePublication(THIRD);
     await buildSite(root);
