@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,7 @@ describe('the monitor binary', () => {
   });
 
   it('builds from its bundle (lib/bundle/) exactly what the unbundled lib/ builds', async () => {
+    expect(existsSync(path.resolve('lib/bundle/main.js'))).toBe(true);
     const root = await writePublication();
     expect((await monitor(['build', '--root', root, '--out', 'bundled'])).code).toBe(0);
     const script = `
