@@ -27,8 +27,8 @@ export interface BuildModel {
 
 export interface ModelSource {
   root: string;
-  /** The parsed-content cache folder, when it may be used. */
-  cacheDir: string | undefined;
+  /** The publication's cache folder, `.monitor-cache`. */
+  cacheDir: string;
   stamps: Stamps;
   memo: IssueMemo;
   /** Take the unchanged folders from the memo (false: read every folder). */

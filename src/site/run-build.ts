@@ -109,7 +109,7 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined };
   const model = await loadModel(source);
   const publication = model.composed.publication;
-  const { renderer, templates } = await cachedRenderer(run, inputs, await rendering, publication);
+  const { renderer, templates } = await cachedRenderer(run.root, cacheDir, toolKey(inputs), await rendering, publication);
   const global = globalKey({ tool: toolKey(inputs), templates, publication, drafts: Boolean(run.options.drafts) });
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, issues: hashes } = outputKeys(outlined, memo.remembered);
@@ -127,11 +127,11 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
 }
 
 /** The renderer of a cached build, which keeps MJML's skeleton HTML and the compiled templates in the cache folder. */
-async function cachedRenderer(run: BuildRun, inputs: Stamps, rendering: Rendering, publication: PublicationInfo): Promise<{ renderer: Renderer; templates: TemplateSources }> {
-  const templates = await rendering.readTemplates(run.root);
-  const folder = path.join(run.root, CACHE_FOLDER);
-  const tool = toolKey(inputs);
-  const renderer = rendering.createRenderer(templates, { publication, mjmlCache: mjmlFileCache(folder, tool), templateCache: templateFileCache(folder, tool) });
+async function cachedRenderer(
+  root: string, cacheDir: string, tool: string, rendering: Rendering, publication: PublicationInfo,
+): Promise<{ renderer: Renderer; templates: TemplateSources }> {
+  const templates = await rendering.readTemplates(root);
+  const renderer = rendering.createRenderer(templates, { publication, mjmlCache: mjmlFileCache(cacheDir, tool), templateCache: templateFileCache(cacheDir, tool) });
   return { renderer, templates };
 }
 
