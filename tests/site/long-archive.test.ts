@@ -195,11 +195,18 @@ describe('an incremental build of a long archive', () => {
 
   it('ignores a damaged issue memo and still builds what a clean build makes', async () => {
     const root = await builtArchive();
+    // The memo's own sha1 kept, one headline changed: well-formed, but not what the build wrote.
     const memo = path.join(root, '.monitor-cache', 'issue-memo', 'shard-0.json');
     const text = await readFile(memo, 'utf8');
-    await writeFile(memo, text.replace('Story 1 of issue 4', 'Story 1 of issue 5'));
-    await edit(root, 'issues/3/01-item.md', (body) => body.replace('What happened in week 3', 'What happened in week three'));
-    expect((await rebuild(root)).filter((file) => file.endsWith('.html'))).toEqual(['issues/3/email.html', 'issues/3/index.html']);
+    const cut = text.indexOf('\n');
+    const shard = JSON.parse(text.slice(cut + 1));
+    shard.issues['6'].outline.items[0].headline = 'A headline nobody wrote';
+    await writeFile(memo, `${text.slice(0, cut)}\n${JSON.stringify(shard)}`);
+    // A new headline for issue 3 rewrites archive page 2, which lists issue 6 as well (from the memo: no
+    // changed feed carries issue 6); a trusted damaged memo would give it the wrong headline there.
+    await edit(root, 'issues/3/01-item.md', (body) => body.replace('headline: Story 1 of issue 3', 'headline: Story one of issue 3'));
+    expect(await rebuild(root)).toContain('page/2/index.html');
+    expect(await readFile(path.join(root, 'dist/page/2/index.html'), 'utf8')).not.toContain('A headline nobody wrote');
   });
 });
 
