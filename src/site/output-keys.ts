@@ -62,9 +62,7 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   add(STYLESHEET, 'asset', 'stylesheet');
   for (const { issue } of plan.issues) {
     const key = hashes.issue(issue);
-    keys.set(`${issue.path}index.html`, { kind: 'page', key });
-    keys.set(`${issue.path}email.html`, { kind: 'email', key });
-    keys.set(`${issue.path}email.txt`, { kind: 'email', key });
+    for (const [name, kind] of ISSUE_FILES) keys.set(`${issue.path}${name}`, { kind, key });
   }
   const { site } = plan;
   const published = site.issues.filter((issue) => issue.status === 'published');
@@ -92,6 +90,9 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
  * global key covers: its own key is constant, so it is rewritten exactly when the templates change.
  */
 export const STYLESHEET = 'style.css';
+
+/** An issue's own files, in its folder, all keyed by the whole issue: its web page, email and plain text. */
+export const ISSUE_FILES: ReadonlyArray<readonly [string, PlannedOutput['kind']]> = [['index.html', 'page'], ['email.html', 'email'], ['email.txt', 'email']];
 
 /** Path of archive page `number` (1 is the site's index), as the renderer names it. */
 export function archivePagePath(number: number): string {

@@ -2,7 +2,7 @@ import type { ComposedIssue, ComposedSite } from '../compose/types.js';
 import { categoryIssues, categoryPath, feedIssues, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
-import { archivePagePath, STYLESHEET } from './output-keys.js';
+import { archivePagePath, ISSUE_FILES, STYLESHEET } from './output-keys.js';
 import type { SitePlan } from './plan-site.js';
 
 /** One file of the build: its path relative to the output folder, its text, and what it is (for the summary). */
@@ -41,7 +41,7 @@ export function issuesShown(plan: SitePlan, wanted: ReadonlySet<string>): Set<nu
   const shown = new Set<number>();
   const add = (issues: ComposedIssue[]) => issues.forEach((issue) => shown.add(issue.number));
   for (const { issue } of plan.issues) {
-    if (['index.html', 'email.html', 'email.txt'].some((name) => wanted.has(`${issue.path}${name}`))) shown.add(issue.number);
+    if (ISSUE_FILES.some(([name]) => wanted.has(`${issue.path}${name}`))) shown.add(issue.number);
   }
   if (Object.values(SITE_FEEDS).some((file) => wanted.has(file))) add(feedIssues(plan.site.issues));
   for (const page of plan.site.categories) {

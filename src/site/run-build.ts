@@ -109,8 +109,9 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined };
   const model = await loadModel(source);
   const publication = model.composed.publication;
-  const { renderer, templates } = await cachedRenderer(run.root, cacheDir, toolKey(inputs), await rendering, publication);
-  const global = globalKey({ tool: toolKey(inputs), templates, publication, drafts: Boolean(run.options.drafts) });
+  const tool = toolKey(inputs);
+  const { renderer, templates } = await cachedRenderer(run.root, cacheDir, tool, await rendering, publication);
+  const global = globalKey({ tool, templates, publication, drafts: Boolean(run.options.drafts) });
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, issues: hashes } = outputKeys(outlined, memo.remembered);
   memo.save(freshIssues(model, hashes), knownFolders(model));
