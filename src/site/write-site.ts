@@ -78,7 +78,9 @@ function linkTree(folder: string, copy: string): void {
 /**
  * Write every file into `folder` as it is rendered, synchronously: thousands of small files are written
  * several times faster without a promise and a thread-pool round trip each. (Worker threads were
- * measured too, for the writing and for the emails: a few per cent faster at best, 80-100 MB more memory.)
+ * measured too, for the writing and for the emails: no faster on two cores, 80-100 MB more memory. A
+ * one-thread build already keeps the second core busy with V8's garbage collection; with two threads
+ * rendering, each ran 40-50 % slower, and the worker lexes the bodies and loads MJML again.)
  * Over linked files (`linked`), each target is unlinked first: writing into it would change the previous
  * output's file too, through the shared link.
  */
