@@ -6,7 +6,7 @@ import { TOOL_VERSION } from '../core/version.js';
 import { firstChange, StampTable, type Stamps } from './input-stamps.js';
 
 /** Bump when the shape of the state or the meaning of an output key changes. */
-const STATE_FORMAT = 3;
+const STATE_FORMAT = 4;
 /** The publication's cache folder, ignored by git; the content cache lives there too. */
 export const CACHE_FOLDER = '.monitor-cache';
 /** States kept for different output folders or options (preview builds elsewhere); older ones are removed. */
@@ -66,7 +66,7 @@ export interface StateHeader extends Omit<BuildState, 'inputs' | 'outputs'> {
   /** Byte lengths of the paths and of the keys. */
   paths: number;
   keys: number;
-  /** sha1 of the body: a state damaged anywhere below its header is not trusted. */
+  /** sha1 of the rest of the header and of the body: a state damaged anywhere is not trusted. */
   sum: string;
 }
 
@@ -122,7 +122,8 @@ function decodeState(data: Buffer, out: string, drafts: boolean): RecordedState 
   const body = data.subarray(newline + 1);
   const count = header.inputs + header.outputs;
   const numbers = count * 16;
-  if (body.length !== numbers + header.paths + header.keys || hash(body) !== header.sum) return undefined;
+  const { sum, ...fields } = header;
+  if (body.length !== numbers + header.paths + header.keys || checksum(fields, body) !== sum) return undefined;
   const values = floats(body.subarray(0, numbers));
   const paths = splitInto(body.toString('utf8', numbers, numbers + header.paths), count);
   if (!paths) return undefined;
@@ -151,8 +152,13 @@ function splitInto(text: string, count: number): string[] | undefined {
   return parts.length === count ? parts : undefined;
 }
 
-function hash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('base64url');
+/**
+ * sha1 of a state: its header's other fields (as JSON: what JSON.parse gives back stringifies the same)
+ * and its body. A build that finds nothing changed repeats the header's warnings and totals, so those
+ * are covered too.
+ */
+function checksum(fields: Omit<StateHeader, 'sum'>, body: Buffer): string {
+  return createHash('sha1').update(JSON.stringify(fields)).update('\n').update(body).digest('base64url');
 }
 
 /** The state of a build, without the fields every state shares. */
@@ -188,11 +194,11 @@ function encodeState(state: NewState): Buffer {
   const keyBytes = Buffer.from(keys.join(NUL));
   const body = Buffer.concat([Buffer.from(values.buffer), paths, keyBytes]);
   const { inputs: _inputs, outputs: _outputs, ...rest } = state;
-  const header: StateHeader = {
+  const fields: Omit<StateHeader, 'sum'> = {
     format: STATE_FORMAT, tool: TOOL_VERSION, ...rest, endian: ENDIAN,
-    inputs: inputs.paths.length, outputs: files.length, paths: paths.length, keys: keyBytes.length, sum: hash(body),
+    inputs: inputs.paths.length, outputs: files.length, paths: paths.length, keys: keyBytes.length,
   };
-  const line = JSON.stringify(header);
+  const line = JSON.stringify({ ...fields, sum: checksum(fields, body) });
   const padding = (8 - ((Buffer.byteLength(line) + 1) % 8)) % 8;
   return Buffer.concat([Buffer.from(`${line}${' '.repeat(padding)}\n`), body]);
 }

@@ -266,6 +266,14 @@ describe('a build cache that cannot be trusted', () => {
         await writeFile(file, data);
       }
     },
+    // A build that finds nothing changed repeats the totals and warnings of the state's first line.
+    'a state file whose recorded totals were changed': async (root) => {
+      for (const file of await stateFiles(root)) {
+        const text = (await readFile(file)).toString('latin1');
+        expect(text).toMatch(/"totals":\{"issues":3,/);
+        await writeFile(file, Buffer.from(text.replace(/"totals":\{"issues":3,/, '"totals":{"issues":4,'), 'latin1'));
+      }
+    },
     'a state file of another sort in its place': async (root) => {
       for (const file of await stateFiles(root)) await writeFile(file, JSON.stringify({ format: 2, inputs: {}, outputs: {} }));
     },
