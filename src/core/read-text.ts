@@ -50,6 +50,7 @@ export function readTextFile(root: string, relativePath: string): TextFile {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: error({ ...place, line: 0, column: 0 }, 'file not found') };
+    if (code === 'EISDIR') return { problem: error(place, 'this is a folder, not a file') };
     if (cause instanceof TypeError) return { problem: error(place, 'file is not valid UTF-8 text; save it with UTF-8 encoding') };
     return { problem: error(place, `cannot read file: ${(cause as Error).message}`) };
   } finally {

@@ -147,8 +147,8 @@ function stampIssueFolders(root: string, stamps: Stamps, onlyNew: boolean): void
 }
 
 /**
- * Stamp `folder` (relative to `base`, or absolute) and its files: `.md` only in an issue folder,
- * everything below it with `deep`. With `onlyNew`, paths already stamped are left as they are.
+ * Stamp `folder` (relative to `base`, or absolute) and its files: everything below it with `deep`, else
+ * the `.md` entries (an issue folder). With `onlyNew`, paths already stamped are left as they are.
  */
 function stampFolder(base: string, folder: string, stamps: Stamps, deep: boolean, onlyNew = false): void {
   const absolute = path.resolve(base, folder);
@@ -157,9 +157,11 @@ function stampFolder(base: string, folder: string, stamps: Stamps, deep: boolean
   for (const entry of listFolder(absolute)) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = `${folder}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (deep) stampFolder(base, child, stamps, deep, onlyNew);
+    if (deep && entry.isDirectory()) {
+      stampFolder(base, child, stamps, deep, onlyNew);
     } else if ((deep || entry.name.endsWith('.md')) && !(onlyNew && child in stamps)) {
+      // In an issue folder, a folder named like an item is stamped too: the build reads it as an item
+      // and reports it, as validate does.
       stamps[child] = stampOf(path.resolve(base, child));
     }
   }

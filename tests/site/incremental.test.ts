@@ -3,6 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { validatePublication } from '../../src/content/index.js';
+import { ContentError } from '../../src/core/errors.js';
 import { buildSite, type BuildSummary } from '../../src/site/index.js';
 import { CONFIG, issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
 import { fakeRendering, hashTree, leftovers } from './site-fixtures.js';
@@ -187,6 +189,17 @@ describe('an incremental build', () => {
     const summary = await buildSite(root);
     expect(summary.mode).toBe('incremental');
     expect(await readFile(path.join(root, 'dist/issues/3/index.html'), 'utf8')).toContain('Fifth week');
+  });
+
+  it('reports a folder named like an item, as validate does, rather than overlook it', async () => {
+    const root = await writePublication(THIRD);
+    await buildSite(root);
+    await mkdir(path.join(root, 'issues/3/02-notes.md'));
+    const failure = await buildSite(root).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentError);
+    const { problems } = await validatePublication(root);
+    expect(problems).toEqual([expect.objectContaining({ file: 'issues/3/02-notes.md', message: 'this is a folder, not a file' })]);
+    expect((failure as ContentError).problems).toEqual(problems);
   });
 
   it('removes the outputs of a deleted issue and of a category no longer used', async () => {
