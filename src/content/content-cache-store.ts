@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
-import { TOOL_VERSION } from '../core/version.js';
 import type { IssueRecord, ItemRecord } from './read-issue.js';
 
 /** Bump when the stored shape of an issue or item changes. */
@@ -43,17 +42,20 @@ export function shardNames(cacheFolder: string): string[] {
   return names.flatMap((name) => SHARD_NAME.exec(name)?.[1] ?? []);
 }
 
-/** The entries of one shard; undefined when it is missing, damaged or from another version (then rebuilt from the files). */
-export function readShard(cacheFolder: string, shard: string): Map<string, Entry> | undefined {
+/**
+ * The entries of one shard; undefined when it is missing, damaged or written by another `tool` (monitor
+ * as the caller identifies it: its version, and the stamps of its code where the caller knows them).
+ */
+export function readShard(cacheFolder: string, shard: string, tool: string): Map<string, Entry> | undefined {
   try {
-    return parseShard(readFileSync(path.join(cacheFolder, SHARD_FOLDER, `shard-${shard}.cache`), 'utf8'));
+    return parseShard(readFileSync(path.join(cacheFolder, SHARD_FOLDER, `shard-${shard}.cache`), 'utf8'), tool);
   } catch {
     return undefined;
   }
 }
 
 /** Write one shard (atomically), or remove it when it has no entries left. */
-export function writeShard(cacheFolder: string, shard: string, entries: Map<string, Entry> | undefined): void {
+export function writeShard(cacheFolder: string, shard: string, entries: Map<string, Entry> | undefined, tool: string): void {
   const folder = path.join(cacheFolder, SHARD_FOLDER);
   const file = path.join(folder, `shard-${shard}.cache`);
   if (!entries || entries.size === 0) {
@@ -62,7 +64,7 @@ export function writeShard(cacheFolder: string, shard: string, entries: Map<stri
   }
   mkdirSync(folder, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, formatShard(entries));
+  writeFileSync(temporary, formatShard(entries, tool));
   renameSync(temporary, file);
 }
 
@@ -77,11 +79,11 @@ export function removeLegacyFile(cacheFolder: string): void {
  * lengths — then those texts one after another, as they are. Most of a cache is Markdown text, and taking
  * it by length from one string is much cheaper than escaping and parsing it as JSON strings.
  */
-function formatShard(entries: Map<string, Entry>): string {
+function formatShard(entries: Map<string, Entry>, tool: string): string {
   const texts: string[] = [];
   const rows: unknown[] = [];
   for (const [file, { ctimeMs, size, read }] of entries) rows.push([file, ctimeMs, size, withoutText(read, texts)]);
-  const body = `${JSON.stringify({ format: CACHE_FORMAT, version: TOOL_VERSION, rows })}\n${texts.join('')}`;
+  const body = `${JSON.stringify({ format: CACHE_FORMAT, version: tool, rows })}\n${texts.join('')}`;
   return `${sha1(body)}\n${body}`;
 }
 
@@ -102,14 +104,14 @@ function withoutText(read: StoredRead, texts: string[]): StoredRead {
 }
 
 /** The entries of a shard's text; throws when anything is not as formatShard wrote it. */
-function parseShard(shard: string): Map<string, Entry> {
+function parseShard(shard: string, tool: string): Map<string, Entry> {
   const sumEnd = shard.indexOf('\n');
   const text = shard.slice(sumEnd + 1);
   if (sumEnd < 0 || shard.slice(0, sumEnd) !== sha1(text)) throw new Error('damaged');
   const cut = text.indexOf('\n');
   if (cut < 0) throw new Error('no texts');
   const head = JSON.parse(text.slice(0, cut)) as { format?: unknown; version?: unknown; rows?: unknown };
-  if (head.format !== CACHE_FORMAT || head.version !== TOOL_VERSION || !Array.isArray(head.rows)) throw new Error('another cache');
+  if (head.format !== CACHE_FORMAT || head.version !== tool || !Array.isArray(head.rows)) throw new Error('another cache');
   const entries = new Map<string, Entry>();
   let offset = cut + 1;
   for (const row of head.rows as unknown[]) {

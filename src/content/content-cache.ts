@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { TOOL_VERSION } from '../core/version.js';
 import { readShard, removeLegacyFile, shardNames, shardOf, writeShard, type Entry, type StoredRead } from './content-cache-store.js';
 
 export type { StoredRead } from './content-cache-store.js';
@@ -29,11 +30,16 @@ export class ContentCache {
   private constructor(
     private readonly folder: string | undefined,
     private readonly givenStamps: KnownStamps | undefined,
+    private readonly tool: string,
   ) {}
 
-  /** A cache in `folder`, or a cache that remembers nothing when `folder` is undefined. */
-  static open(folder: string | undefined, known?: KnownStamps): ContentCache {
-    return new ContentCache(folder, known);
+  /**
+   * A cache in `folder`, or a cache that remembers nothing when `folder` is undefined. `tool`: monitor as
+   * the caller knows it (a build: its version and the stamps of its code, so a recompiled parser never
+   * meets the reads of the old one); by default its version.
+   */
+  static open(folder: string | undefined, known?: KnownStamps, tool: string = TOOL_VERSION): ContentCache {
+    return new ContentCache(folder, known, tool);
   }
 
   /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
@@ -67,7 +73,7 @@ export class ContentCache {
       const entries = complete ? this.current.get(shard) : this.merged(shard);
       if (!this.changedShards.has(shard) && entries?.size === previous?.size) continue;
       try {
-        writeShard(folder, shard, entries);
+        writeShard(folder, shard, entries, this.tool);
       } catch {
         // A cache that cannot be written only costs time next run.
       }
@@ -81,7 +87,7 @@ export class ContentCache {
 
   /** A shard's stored entries, read on first use. */
   private stored(shard: string): Shard | undefined {
-    if (!this.previous.has(shard)) this.previous.set(shard, this.folder ? readShard(this.folder, shard) : undefined);
+    if (!this.previous.has(shard)) this.previous.set(shard, this.folder ? readShard(this.folder, shard, this.tool) : undefined);
     return this.previous.get(shard);
   }
 

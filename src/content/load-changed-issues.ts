@@ -52,7 +52,7 @@ export async function loadChangedIssues(root: string, options: ChangedLoadOption
     const whole = await loadPublication(root, options);
     return { publication: whole.publication, unread: [], warnings: whole.warnings, checked: new Map() };
   }
-  const cache = ContentCache.open(options.cacheDir, options.stamps);
+  const cache = ContentCache.open(options.cacheDir, options.stamps, options.tool);
   const reading: ReadOptions = { cache, stamps: options.stamps };
   const read = new Map<string, Issue>();
   const checked = new Map<string, Problem[]>();
@@ -112,7 +112,7 @@ function numbered(folders: string[], read: Map<string, Issue>, checked: Map<stri
  * lists what is wrong, as `monitor validate` would.
  */
 export async function readKnownIssues(root: string, folders: string[], options: LoadOptions): Promise<Issue[]> {
-  const cache = ContentCache.open(options.cacheDir, options.stamps);
+  const cache = ContentCache.open(options.cacheDir, options.stamps, options.tool);
   const reads = readIssueFolders(root, folders, { cache, stamps: options.stamps });
   if (reads.some((read) => !read.issue || hasErrors(read.problems))) {
     await loadPublication(root, options);

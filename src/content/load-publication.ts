@@ -10,11 +10,16 @@ export interface LoadOptions {
   cacheDir?: string | undefined;
   /** Stamps of the files just taken by the caller (a build), used by the cache instead of its own. */
   stamps?: KnownStamps | undefined;
+  /**
+   * monitor as the caller knows it, for the cache (see ContentCache.open): a build gives its version and
+   * the stamps of its code. Default: its version.
+   */
+  tool?: string | undefined;
 }
 
 /** Read the publication and run every rule; problems are sorted by file and line. */
 export async function validatePublication(root: string, options: LoadOptions = {}): Promise<{ publication: Publication | undefined; problems: Problem[] }> {
-  const cache = ContentCache.open(options.cacheDir, options.stamps);
+  const cache = ContentCache.open(options.cacheDir, options.stamps, options.tool);
   const read = await readPublication(root, { cache, stamps: options.stamps });
   const problems = sortProblems(read.publication ? [...read.problems, ...checkPublication(read.publication)] : read.problems);
   if (read.publication && !hasErrors(problems)) cache.save(true);

@@ -47,6 +47,12 @@ export function collectStamps(root: string): Stamps {
   stamps[ISSUES] = issues;
   if (issues !== 0) stampIssueFolders(root, stamps, false);
   stampFolder(root, 'templates', stamps, true);
+  return Object.assign(stamps, stampTool());
+}
+
+/** Stamps of monitor's own files only (what toolStamps picks out of a build's stamps). */
+export function stampTool(): Stamps {
+  const stamps: Stamps = {};
   for (const own of toolPaths()) stampFolder('/', own, stamps, true);
   return stamps;
 }

@@ -30,6 +30,8 @@ export interface ModelSource {
   /** The publication's cache folder, `.monitor-cache`. */
   cacheDir: string;
   stamps: Stamps;
+  /** monitor's own key (its version and the stamps of its code), which the parsed-content cache is kept by too. */
+  tool: string;
   memo: IssueMemo;
   /** Take the unchanged folders from the memo (false: read every folder). */
   useMemo: boolean;
@@ -38,7 +40,7 @@ export interface ModelSource {
 /** Load the publication (a ContentError lists every error), reading only what the memo does not know. */
 export async function loadModel(source: ModelSource): Promise<BuildModel> {
   const known = source.useMemo ? source.memo.known() : new Map();
-  const { publication, unread, warnings, checked } = await loadChangedIssues(source.root, { cacheDir: source.cacheDir, stamps: source.stamps, known });
+  const { publication, unread, warnings, checked } = await loadChangedIssues(source.root, { cacheDir: source.cacheDir, stamps: source.stamps, tool: source.tool, known });
   const outlines = new Map(unread.map((folder) => [folder, source.memo.outline(folder)]));
   return modelOf(publication, outlines, checked, warnings);
 }
@@ -47,7 +49,7 @@ export async function loadModel(source: ModelSource): Promise<BuildModel> {
 export async function withIssuesRead(model: BuildModel, numbers: Iterable<number>, source: ModelSource): Promise<BuildModel> {
   const folders = [...numbers].filter((number) => model.outlines.has(number)).map((number) => model.folders.get(number)!);
   if (folders.length === 0) return model;
-  const read = await readKnownIssues(source.root, folders, { cacheDir: source.cacheDir, stamps: source.stamps });
+  const read = await readKnownIssues(source.root, folders, { cacheDir: source.cacheDir, stamps: source.stamps, tool: source.tool });
   const publication = { ...model.publication, issues: [...model.publication.issues, ...read].sort((a, b) => a.number - b.number) };
   const reading = new Set(folders);
   const outlines = new Map<string, ComposedIssue>();

@@ -9,7 +9,7 @@ import { removeAbandonedTemporaries } from './abandoned-files.js';
 import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
 import { mjmlFileCache, templateFileCache } from './file-cache.js';
-import { toolStamps, type Stamps } from './input-stamps.js';
+import { stampTool, toolStamps, type Stamps } from './input-stamps.js';
 import { IssueMemo, type FreshIssue } from './issue-memo.js';
 import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './load-model.js';
 import { globalKey, issueHashes, outputKeys, type IssueHashes, type OutputKeys } from './output-keys.js';
@@ -106,10 +106,10 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const cacheDir = path.join(run.root, CACHE_FOLDER);
   removeAbandonedTemporaries(cacheDir);
   const memo = IssueMemo.open(run.root, inputs);
-  const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, memo, useMemo: run.previous !== undefined };
+  const tool = toolKey(inputs);
+  const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, tool, memo, useMemo: run.previous !== undefined };
   const model = await loadModel(source);
   const publication = model.composed.publication;
-  const tool = toolKey(inputs);
   const { renderer, templates } = await cachedRenderer(run.root, cacheDir, tool, await rendering, publication);
   const global = globalKey({ tool, templates, publication, drafts: Boolean(run.options.drafts) });
   const outlined = planComposed(model.composed, planOptions(run));
@@ -139,7 +139,8 @@ async function cachedRenderer(
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
 async function uncachedBuild(run: BuildRun): Promise<Result> {
   const rendering = run.rendering ?? import('../render/index.js');
-  const { publication, warnings } = await loadPublication(run.root, { cacheDir: run.cache ? path.join(run.root, CACHE_FOLDER) : undefined });
+  const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
+  const { publication, warnings } = await loadPublication(run.root, { cacheDir, tool: cacheDir && toolKey(stampTool()) });
   const plan = planSite(publication, planOptions(run));
   const { readTemplates, createRenderer } = await rendering;
   const templates = await readTemplates(run.root);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,20 @@ describe('the parsed-content cache', () => {
     expect(dropped).toContain('issues/2/01-sanctions.md');
     expect(dropped).not.toContain('issues/2/02-governors.md');
     expect(await snapshot(root, cacheDir)).toBe(await snapshot(root));
+  });
+
+  it('holds the reads of one monitor: another (a build gives the stamps of its code) reads the files again', async () => {
+    const root = await threeIssues();
+    const cacheDir = path.join(root, '.monitor-cache');
+    await loadPublication(root, { cacheDir, tool: 'monitor 1, code a' });
+    // The cached headline changed (its sha1 with it): what a reader gets shows whether it used the cache.
+    const shard = path.join(shardFolder(root), 'shard-0.cache');
+    const body = (await readFile(shard, 'utf8')).split('\n').slice(1).join('\n').replace('"headline":"First"', '"headline":"Stale"');
+    expect(body).toContain('"headline":"Stale"');
+    await writeFile(shard, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    const headline = async (tool: string) => (await loadPublication(root, { cacheDir, tool })).publication.issues[0]!.items[0]!.headline;
+    expect(await headline('monitor 1, code a')).toBe('Stale');
+    expect(await headline('monitor 1, code b')).toBe('First');
   });
 
   it('is not written by a run that found errors', async () => {
