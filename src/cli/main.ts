@@ -3,11 +3,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isIsoDate } from '../core/dates.js';
 import { MonitorError, UsageError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
+import { findPublicationRoot } from '../config/find-root.js';
 import type { CommandIO } from './io.js';
 
 /** Options every command accepts. */
 interface GlobalOptions {
-  root: string;
+  /** `--root`, when given. */
+  root?: string;
 }
 
 /**
@@ -17,15 +19,17 @@ interface GlobalOptions {
 export async function main(argv: string[], io: Partial<CommandIO> = {}): Promise<number> {
   const out = io.out ?? ((text: string) => process.stdout.write(text));
   const err = io.err ?? ((text: string) => process.stderr.write(text));
-  const context = (options: GlobalOptions): CommandIO => ({
-    root: path.resolve(io.root ?? process.cwd(), options.root),
+  const start = io.root ?? process.cwd();
+  // `init` makes a publication where it is told; every other command looks for one upwards.
+  const context = (name: CommandName, options: GlobalOptions): CommandIO => ({
+    root: name === 'init' ? path.resolve(start, options.root ?? '.') : findPublicationRoot(start, options.root),
     out, err, isTTY: io.isTTY ?? Boolean(process.stderr.isTTY),
   });
   let exitCode = 0;
   const program = new Command('monitor').exitOverride().configureOutput({ writeOut: out, writeErr: err });
   addCommands(program, async (name, args, options) => {
     const command = await COMMANDS[name]();
-    exitCode = await (command as CommandModule).run(args, options as never, context(options));
+    exitCode = await (command as CommandModule).run(args, options as never, context(name, options));
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -86,7 +90,7 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     program
       .command(name)
       .description(description)
-      .option('--root <dir>', 'publication folder', '.')
+      .option('--root <dir>', 'publication folder (default: the nearest folder at or above this one that holds monitor.config.yaml)')
       .showHelpAfterError();
   const action = (name: CommandName) =>
     async function (this: Command, ...args: unknown[]) {
@@ -98,7 +102,7 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .action(action('init'));
   command('new', 'create issues/<next number>/issue.md as a draft and print its path')
     .option('--date <date>', 'issue date, YYYY-MM-DD (default: 7 days after the last issue, or today)', isoDateArgument)
-    .option('--author <name>', 'author (repeat for several; default: the last issue\'s authors)', collect, [])
+    .option('--author <name>', 'author (repeat for several; default: the last issue\'s authors)', collect)
     .option('--number <n>', 'issue number (default: the last number + 1)', positiveInteger)
     .action(action('new'));
   command('validate', 'check the whole publication; exit 1 on any error')
@@ -121,10 +125,10 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .action(action('preview'));
   command('send', 'send one issue as a multipart email through SMTP')
     .argument('<number>', 'the issue number', positiveInteger)
-    .requiredOption('--to <address>', 'recipient address (repeat for several)', collect, [])
+    .requiredOption('--to <address>', 'recipient address (repeat for several)', collect)
     .option('--smtp <url>', 'SMTP server URL, such as smtps://user:pass@mail.example.org:465 (default: $MONITOR_SMTP_URL)')
     .option('--test', 'mark the subject [TEST] (a proof)')
-    .option('--force', 'send again to a list that already received this issue')
+    .option('--force', 'send a draft, or send again to a list that already received this issue')
     .action(action('send'));
   command('export', 'write one issue as a message file for a mail client or service')
     .argument('<number>', 'the issue number', positiveInteger)
@@ -142,8 +146,9 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .action(action('accept'));
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** Gather a repeatable option's values; no default, so help shows none and absence stays undefined. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positiveInteger(value: string): number {

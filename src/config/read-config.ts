@@ -4,8 +4,9 @@ import { readTextFile } from '../core/read-text.js';
 import { parseYamlWithPositions, type PositionedYaml } from '../core/yaml-document.js';
 import { configSchema, sourcesSchema, type Config, type Source } from './schema.js';
 
-export const CONFIG_FILE = 'monitor.config.yaml';
-export const SOURCES_FILE = 'feeds/sources.yaml';
+import { CONFIG_FILE, SOURCES_FILE } from './file-names.js';
+
+export { CONFIG_FILE, SOURCES_FILE };
 
 /** What loading a settings file gives: the value when it is usable, and every problem found. */
 export interface Loaded<T> {

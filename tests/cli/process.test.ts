@@ -61,6 +61,34 @@ describe('the monitor binary', () => {
     expect(stderr).toContain('monitor.config.yaml: error: file not found. Is this a publication folder?');
   });
 
+  it('finds the publication from a folder inside it, as git finds its repository', async () => {
+    const root = await writePublication();
+    const inside = path.join(root, 'issues', '2');
+    const { code, stdout, stderr } = await monitor(['validate'], inside);
+    expect(code).toBe(0);
+    expect(stdout + stderr).toContain('2 issues checked: valid');
+    const built = await monitor(['build'], inside);
+    expect(built.code).toBe(0);
+    expect(existsSync(path.join(root, 'dist', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(inside, 'dist'))).toBe(false);
+  });
+
+  it('says so when --root names a folder that does not exist, and writes nothing', async () => {
+    const missing = path.join(await writePublication(), 'no-such-folder');
+    const { code, stderr } = await monitor(['build', '--root', missing]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`the folder ${missing} (given with --root) does not exist`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('shows no empty default for repeatable options in --help', async () => {
+    for (const command of ['new', 'send']) {
+      const { stdout } = await monitor([command, '--help']);
+      expect(stdout).not.toContain('(default: [])');
+    }
+  });
+
   it('builds from its bundle (lib/bundle/) exactly what the unbundled lib/ builds', async () => {
     expect(existsSync(path.resolve('lib/bundle/main.js'))).toBe(true);
     const root = await writePublication();

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -136,6 +136,24 @@ describe('monitor send', () => {
       if (saved === undefined) delete process.env.MONITOR_SMTP_URL;
       else process.env.MONITOR_SMTP_URL = saved;
     }
+  });
+
+  it('sends a draft to a list only with --force; a --test proof of a draft goes out', async () => {
+    const sample = await writeSamplePublication();
+    const issueFile = path.join(sample.root, 'issues/7/issue.md');
+    await writeFile(issueFile, (await readFile(issueFile, 'utf8')).replace('status: published', 'status: draft'));
+    const url = smtp.url();
+    const refused = await runCli(sample.root, ['send', '7', '--to', 'list@example.com', '--smtp', url]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('issue 7 is a draft (status: draft in issues/7/issue.md), so it was not sent');
+    expect(refused.err).toContain('--test');
+    expect(smtp.messages).toHaveLength(0);
+    expect((await runCli(sample.root, ['send', '7', '--to', 'list@example.com', '--smtp', url, '--test'])).code).toBe(0);
+    const forced = await runCli(sample.root, ['send', '7', '--to', 'list@example.com', '--smtp', url, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.err).toContain('sending it anyway because of --force');
+    expect(smtp.messages).toHaveLength(2);
+    await sample.remove();
   });
 
   it('rejects a malformed address and an unknown issue', async () => {

@@ -7,6 +7,7 @@ import {
 import type { CommandIO } from '../io.js';
 
 interface SendOptions {
+  /** Always given: --to is a required option. */
   to: string[];
   smtp?: string;
   test?: boolean;
@@ -21,9 +22,7 @@ export async function run(args: unknown[], options: SendOptions, io: CommandIO):
   const email = await readIssueEmail(io.root, number);
   for (const warning of email.warnings) io.err(`${formatProblem(warning)}\n`);
   if (!options.test) await refuseRepeat(io.root, number, to, options.force);
-  if (!options.test && email.issue.status === 'draft') {
-    io.err(`warning: issue ${number} is a draft (status: draft in issues/${number}/issue.md); sending it anyway\n`);
-  }
+  if (!options.test && email.issue.status === 'draft') refuseDraft(number, options.force, io);
   const message = composeMessage(email.issue, email.publication, email.rendered, { to, test: options.test });
   const report = await sendMessage(smtpUrl, message);
   await appendSentLog(io.root, {
@@ -50,6 +49,19 @@ async function refuseRepeat(root: string, number: number, to: string[], force: b
   throw new MonitorError(
     `issue ${number} was already sent to ${list} on ${earlier.date} (${SENT_LOG_FILE}). ` +
       'Pass --force to send it again, or --test to send a proof.',
+  );
+}
+
+/** A draft goes out only as a proof, or when the editor insists. */
+function refuseDraft(number: number, force: boolean | undefined, io: CommandIO): void {
+  const where = `status: draft in issues/${number}/issue.md`;
+  if (force) {
+    io.err(`warning: issue ${number} is a draft (${where}); sending it anyway because of --force\n`);
+    return;
+  }
+  throw new MonitorError(
+    `issue ${number} is a draft (${where}), so it was not sent. Send a proof with --test, ` +
+      'set status: published when the issue is final, or pass --force to send the draft as it is.',
   );
 }
 
