@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate } from '../core/dates.js';
 import { MonitorError, UsageError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -72,6 +72,7 @@ const COMMANDS = {
   export: () => import('./commands/export.js'),
   ingest: () => import('./commands/ingest.js'),
   accept: () => import('./commands/accept.js'),
+  templates: () => import('./commands/templates.js'),
 } satisfies Record<string, () => Promise<CommandModule>>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -86,18 +87,18 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .showHelpAfterError('(run "monitor --help" for usage)')
     .enablePositionalOptions();
 
-  const command = (name: string, description: string) =>
+  const command = (name: string, description: string, root = 'publication folder (default: the nearest folder at or above this one that holds monitor.config.yaml)') =>
     program
       .command(name)
       .description(description)
-      .option('--root <dir>', 'publication folder (default: the nearest folder at or above this one that holds monitor.config.yaml)')
+      .option('--root <dir>', root)
       .showHelpAfterError();
   const action = (name: CommandName) =>
     async function (this: Command, ...args: unknown[]) {
       await dispatch(name, args.slice(0, -2), this.opts() as GlobalOptions & Record<string, unknown>);
     };
 
-  command('init [dir]', 'scaffold a new publication (config, sources, templates, one sample issue)')
+  command('init [dir]', 'scaffold a new publication (config, sources, one sample issue)', 'the folder [dir] is taken from (default: the current folder)')
     .option('--force', 'write into a folder that is not empty (never overwrites files)')
     .action(action('init'));
   command('new', 'create issues/<next number>/issue.md as a draft and print its path')
@@ -144,6 +145,10 @@ function addCommands(program: Command, dispatch: Dispatch): void {
   command('accept <candidate>', 'move a candidate into an issue as its next item')
     .option('--issue <n>', 'target issue (default: the newest draft issue)', positiveInteger)
     .action(action('accept'));
+  command('templates', 'list the built-in templates, copy one to customise it, or see how your copies differ')
+    .addArgument(new Argument('<action>', 'list | copy | diff').choices(['list', 'copy', 'diff']))
+    .argument('[names...]', 'templates to copy or compare, such as web/issue.hbs (diff: all your copies by default)')
+    .action(action('templates'));
 }
 
 /** Gather a repeatable option's values; no default, so help shows none and absence stays undefined. */

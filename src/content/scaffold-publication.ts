@@ -3,12 +3,15 @@ import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 
-const GITIGNORE = ['dist/', '.monitor-cache/', '.monitor/', 'feeds/.state.json', ''].join('\n');
+/** Everything monitor writes that is not the editors' work: the build, its cache, state, exported messages. */
+const GITIGNORE = ['dist/', '.monitor-cache/', '.monitor/', 'feeds/.state.json', '/issue-*.eml', ''].join('\n');
 
 /**
- * Create a new publication in `target`: config, sources, one sample issue (from monitor's scaffold/) and
- * a copy of the default templates to adapt. Refuses a folder that already holds a publication, and a
- * non-empty folder unless `force`; never overwrites a file. Returns the relative paths written.
+ * Create a new publication in `target`: config, sources and one sample issue (from monitor's scaffold/).
+ * No templates are copied: the built-in ones are used until an editor copies one with
+ * `monitor templates copy`, so an upgrade of monitor brings its template fixes along. Refuses a folder
+ * that already holds a publication, and a non-empty folder unless `force`; never overwrites a file.
+ * Returns the relative paths written.
  */
 export async function scaffoldPublication(target: string, options: { force?: boolean } = {}): Promise<string[]> {
   const existing = await listFolder(target);
@@ -18,15 +21,7 @@ export async function scaffoldPublication(target: string, options: { force?: boo
   if (existing.length > 0 && !options.force) {
     throw new MonitorError(`${target} is not empty; choose an empty folder, or pass --force to add the publication's files beside what is there (nothing is overwritten)`);
   }
-  const copies: Array<[string, string]> = [
-    [path.join(PACKAGE_ROOT, 'scaffold'), target],
-    [path.join(PACKAGE_ROOT, 'templates'), path.join(target, 'templates')],
-  ];
-  // The preview's own pages are tool chrome, not the publication's look: they stay monitor's.
-  const notPreview = (source: string) => !source.startsWith(path.join(PACKAGE_ROOT, 'templates', 'preview'));
-  for (const [from, to] of copies) {
-    await cp(from, to, { recursive: true, force: false, errorOnExist: false, filter: notPreview });
-  }
+  await cp(path.join(PACKAGE_ROOT, 'scaffold'), target, { recursive: true, force: false, errorOnExist: false });
   if (!existing.includes('.gitignore')) await writeFile(path.join(target, '.gitignore'), GITIGNORE, { flag: 'wx' });
   return listFiles(target);
 }

@@ -21,13 +21,13 @@ export async function readTemplates(publicationRoot: string): Promise<TemplateSo
 }
 
 function readFolderInto(folder: string, sources: Map<string, string>): void {
-  for (const name of listFiles(folder)) {
+  for (const name of listTemplateFiles(folder)) {
     sources.set(name, readFileSync(path.join(folder, name), 'utf8'));
   }
 }
 
 /** Relative paths of every file below `folder` (none when it does not exist), sorted. */
-function listFiles(folder: string): string[] {
+export function listTemplateFiles(folder: string): string[] {
   try {
     const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
     return entries

@@ -68,14 +68,17 @@ describe('monitor init', () => {
     return dir;
   }
 
-  it('scaffolds a publication with templates that validates straight away', async () => {
+  it('scaffolds a publication without template copies that validates straight away', async () => {
     const dir = await emptyFolder();
     const { code, stdout } = await runCli(['init', 'news'], dir);
     expect(code).toBe(0);
     expect(stdout).toContain('Created a publication');
     const root = path.join(dir, 'news');
     const files = await readdir(root, { recursive: true });
-    expect(files).toEqual(expect.arrayContaining(['monitor.config.yaml', path.join('feeds', 'sources.yaml'), path.join('issues', '1', 'issue.md'), 'templates', '.gitignore']));
+    expect(files).toEqual(expect.arrayContaining(['monitor.config.yaml', path.join('feeds', 'sources.yaml'), path.join('issues', '1', 'issue.md'), '.gitignore']));
+    expect(files).not.toContain('templates');
+    const ignored = (await readFile(path.join(root, '.gitignore'), 'utf8')).split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['dist/', '.monitor-cache/', '.monitor/', 'feeds/.state.json', '/issue-*.eml']));
     const validation = await runCli(['validate', '--json'], root);
     expect(validation.code).toBe(0);
     expect(JSON.parse(validation.stdout)).toEqual({ errors: [], warnings: [] });
