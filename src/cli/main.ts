@@ -73,6 +73,7 @@ const COMMANDS = {
   ingest: () => import('./commands/ingest.js'),
   accept: () => import('./commands/accept.js'),
   templates: () => import('./commands/templates.js'),
+  import: () => import('./commands/import.js'),
 } satisfies Record<string, () => Promise<CommandModule>>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -149,7 +150,39 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .addArgument(new Argument('<action>', 'list | copy | diff').choices(['list', 'copy', 'diff']))
     .argument('[names...]', 'templates to copy or compare, such as web/issue.hbs (diff: all your copies by default)')
     .action(action('templates'));
+  command('import', 'turn published issues (plain text, Markdown or saved web pages) into issue folders and items')
+    .argument('<inputs...>', 'files or folders of published issues')
+    .option('--dry-run', 'print what would be written, and write nothing')
+    .addOption(new Option('--status <status>', 'status of the imported issues').choices(['published', 'draft']).default('published'))
+    .option('--add-missing', 'add unknown categories and publications to the settings instead of skipping their issues')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText('after', IMPORT_EXAMPLE)
+    .action(action('import'));
 }
+
+/** The house style an import reads, shown in \`monitor import --help\`. */
+const IMPORT_EXAMPLE = `
+An issue in the house style, as plain text (a saved web page or Markdown reads the same way):
+
+  Russia Reform Monitor No. 2359
+
+  January 13, 2020 Margot van Loon
+
+  Related Categories: Democracy and Governance; Economic Sanctions; China; North Korea; Russia
+
+  NO BREAKTHROUGH AFTER LAVROV VISIT
+
+  First paragraph ... (*Radio Free Europe/Radio Liberty*, December 15, 2019)
+
+  MOSCOW BACKS BREATHING ROOM FOR PYONGYANG
+
+  First paragraph ...
+
+  Second paragraph ... (*The Moscow Times*, December 17, 2019; Reuters, December 29, 2019)
+
+Each issue becomes issues/<N>/issue.md and one <NN>-<slug>.md per headline; the citation becomes the
+item's sources (italic names are periodicals, roman ones wire services). Nothing existing is overwritten;
+an input that cannot be read is reported with its file and line, and the exit code is 1.`;
 
 /** Gather a repeatable option's values; no default, so help shows none and absence stays undefined. */
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -1,0 +1,54 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MonitorError } from '../core/errors.js';
+import { htmlBlocks } from './html-blocks.js';
+import { textBlocks } from './text-blocks.js';
+import type { Block } from './types.js';
+
+/** Endings of the files an import reads from a folder. */
+const READABLE = /\.(txt|text|md|markdown|html?)$/i;
+
+/**
+ * The files named on the command line, a folder standing for the readable files below it (sorted, so
+ * runs are repeatable). A name that does not exist stops the import before anything is written.
+ */
+export async function listInputs(cwd: string, names: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const name of names) {
+    const full = path.resolve(cwd, name);
+    const info = await stat(full).catch(() => undefined);
+    if (!info) throw new MonitorError(`${name}: no such file or folder to import`);
+    if (info.isDirectory()) {
+      const entries = await readdir(full, { recursive: true, withFileTypes: true });
+      const found = entries.filter((entry) => entry.isFile() && READABLE.test(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
+      files.push(...found.sort());
+    } else {
+      files.push(full);
+    }
+  }
+  return [...new Set(files)];
+}
+
+/** The blocks of one input, or why it cannot be read. */
+export type InputBlocks = { ok: true; blocks: Block[] } | { ok: false; line: number; message: string };
+
+/** Read one input as strict UTF-8 and split it into blocks: HTML by its ending or its first tag. */
+export async function readInputBlocks(file: string): Promise<InputBlocks> {
+  const bytes = await readFile(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = lineOfFirstBadByte(bytes);
+    return { ok: false, line, message: 'the file is not UTF-8 text; save it as UTF-8 and import it again' };
+  }
+  const html = /\.html?$/i.test(file) || /^\s*(<!doctype html|<html[\s>])/i.test(text);
+  return { ok: true, blocks: html ? htmlBlocks(text) : textBlocks(text) };
+}
+
+/** The line of the first byte that is not UTF-8 (where the lenient decoder puts its first U+FFFD). */
+function lineOfFirstBadByte(bytes: Buffer): number {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  return text.slice(0, Math.max(0, bad)).split('\n').length;
+}
