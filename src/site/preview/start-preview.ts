@@ -65,10 +65,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   rebuilder.request();
   await Promise.all([rebuilder.idle(), watcher.ready]);
   let origin = '';
+  let port = 0;
   const server = createServer(createPreviewHandler({
-    out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin,
+    out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin, port: () => port,
   }));
-  const port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
+  port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
     await watcher.close();
     await rebuilder.idle();
     await rm(folder, { recursive: true, force: true });
