@@ -18,6 +18,8 @@ export interface PreviewContext {
   baseUrl(): string | undefined;
   /** `http://127.0.0.1:<port>`. */
   origin(): string;
+  /** The port the preview listens on. */
+  port(): number;
 }
 
 /** Route a request: the event stream, the preview pages, a JSON status, or a file of the built site. */
@@ -31,11 +33,15 @@ export function createPreviewHandler(context: PreviewContext): RequestListener {
 }
 
 async function handle(context: PreviewContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!isPreviewHost(request.headers.host, context.port())) {
+    return sendText(response, 421, `This preview answers only http://127.0.0.1:${context.port()}/ and http://localhost:${context.port()}/; open one of those.\n`);
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
+  const pathname = requestPath(request.url);
+  if (pathname === undefined) return sendText(response, 400, 'The preview serves paths that start with /.\n');
   const status = context.status();
   const templates = context.templates();
   if (pathname === EVENTS_PATH) return context.hub.connect(request, response, status.version);
@@ -46,6 +52,22 @@ async function handle(context: PreviewContext, request: IncomingMessage, respons
   const decorate = (html: string) => injectIntoHtml(html, problemBanner(templates, status.problems), reloadScript(templates, status.version));
   if (await serveFile(context.out, pathname, response, (html) => decorate(rewriteBaseUrl(html, context)))) return;
   sendHtml(response, decorate(notFoundPage(templates, pathname)), 404);
+}
+
+/**
+ * Whether a request names this preview in its Host header. A web page on another site can make a browser
+ * send requests here under that site's name (DNS rebinding) and read drafts from the answers; such requests
+ * carry that site's host name, so they are refused.
+ */
+function isPreviewHost(host: string | undefined, port: number): boolean {
+  const name = host?.toLowerCase();
+  return name === `127.0.0.1:${port}` || name === `localhost:${port}`;
+}
+
+/** The path of a request target, taken as a path even when it starts with `//` (which a URL reads as a host). */
+function requestPath(target: string | undefined): string | undefined {
+  if (!target?.startsWith('/')) return undefined;
+  return new URL(`http://preview.invalid${target}`).pathname;
 }
 
 /** Links in built pages are absolute on the publication's site; in the preview they stay in the preview. */
@@ -60,6 +82,10 @@ async function readText(out: string, number: string): Promise<string | undefined
 
 function sendHtml(response: ServerResponse, html: string, statusCode = 200): void {
   response.writeHead(statusCode, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
+}
+
+function sendText(response: ServerResponse, statusCode: number, text: string): void {
+  response.writeHead(statusCode, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' }).end(text);
 }
 
 function sendJson(response: ServerResponse, value: unknown): void {

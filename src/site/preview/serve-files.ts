@@ -27,26 +27,36 @@ export type DecorateHtml = (html: string) => string;
  * slash first, so relative links work), never anything outside `out`. Returns false when there is no such file.
  */
 export async function serveFile(out: string, pathname: string, response: ServerResponse, decorate: DecorateHtml): Promise<boolean> {
-  const file = resolveInside(out, pathname);
-  if (!file) return false;
+  const site = sitePath(pathname);
+  if (site === undefined) return false;
+  const file = path.join(out, site);
   const info = await stat(file).catch(() => undefined);
   if (!info) return false;
   if (info.isDirectory()) {
-    if (!pathname.endsWith('/')) {
-      response.writeHead(301, { Location: `${pathname}/`, 'Cache-Control': 'no-store' }).end();
+    if (!site.endsWith('/')) {
+      response.writeHead(301, { Location: `${encodePath(site)}/`, 'Cache-Control': 'no-store' }).end();
       return true;
     }
-    return serveFile(out, `${pathname}index.html`, response, decorate);
+    return sendFile(path.join(file, 'index.html'), response, decorate);
   }
+  return sendFile(file, response, decorate);
+}
+
+async function sendFile(file: string, response: ServerResponse, decorate: DecorateHtml): Promise<boolean> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return false;
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const bytes = await readFile(file);
   const body = type.startsWith('text/html') ? Buffer.from(decorate(bytes.toString('utf8'))) : bytes;
   response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' }).end(body);
   return true;
 }
 
-/** The file a URL path names inside `out`, or undefined for a path that escapes it or cannot be decoded. */
-export function resolveInside(out: string, pathname: string): string | undefined {
+/**
+ * A URL path decoded and normalised into a path of the built site: one leading `/`, no `.` or `..` or empty
+ * segments, so it can never leave `out` nor, written back into a Location, name another host (`//host/`).
+ * Undefined for a path that cannot be decoded or holds a NUL.
+ */
+export function sitePath(pathname: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -54,9 +64,12 @@ export function resolveInside(out: string, pathname: string): string | undefined
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
-  const file = path.join(out, path.posix.normalize(`/${decoded}`));
-  const relative = path.relative(out, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : file;
+  return path.posix.normalize(`/${decoded}`);
+}
+
+/** A site path written back as a URL path: each segment percent-encoded (a `\\` or `?` too), the slashes kept. */
+function encodePath(site: string): string {
+  return site.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Put `banner` after the opening body tag and `script` before the closing one (or at the ends). */

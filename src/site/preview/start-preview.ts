@@ -56,26 +56,32 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const folder = await mkdtemp(path.join(tmpdir(), 'monitor-preview-'));
   const out = path.join(folder, 'site');
   const hub = createEventHub();
-  const { state, rebuilder, templates } = await firstBuild(root, out, options.build ?? buildSite, hub, log);
+  const { state, rebuilder, templates } = await setUpBuilds(root, out, options.build ?? buildSite, hub, log);
+  // Watch before the first build, so that an edit made while it runs queues another build.
+  const watcher = watchPublication(root, (file) => {
+    log(`${file} changed; rebuilding`);
+    rebuilder.request();
+  }, options.debounceMs, log);
+  rebuilder.request();
+  await Promise.all([rebuilder.idle(), watcher.ready]);
   let origin = '';
+  let port = 0;
   const server = createServer(createPreviewHandler({
-    out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin,
+    out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin, port: () => port,
   }));
-  const port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
+  port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
+    await watcher.close();
+    await rebuilder.idle();
     await rm(folder, { recursive: true, force: true });
     throw error;
   });
   origin = `http://${HOST}:${port}`;
-  const watcher = watchPublication(root, (file) => {
-    log(`${file} changed; rebuilding`);
-    rebuilder.request();
-  }, options.debounceMs);
   return {
     url: `${origin}/`,
     issueUrl: `${origin}/__preview/${options.issue ?? state.issues[0] ?? ''}`,
     out,
     async close() {
-      watcher.close();
+      await watcher.close();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -88,10 +94,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 type PreviewState = PreviewStatus & { baseUrl: string | undefined };
 
 /**
- * Set up the rebuilds into `out` and run the first one; the state is what the pages show, in the preview
- * templates read before each build (templates/ is watched like the rest).
+ * Set up the rebuilds into `out` (the first is requested by the caller); the state is what the pages show,
+ * in the preview templates read before each build (templates/ is watched like the rest).
  */
-async function firstBuild(root: string, out: string, build: PreviewBuild, hub: EventHub, log: (line: string) => void) {
+async function setUpBuilds(root: string, out: string, build: PreviewBuild, hub: EventHub, log: (line: string) => void) {
   const state: PreviewState = { version: 0, problems: undefined, built: false, issues: [], baseUrl: undefined };
   const bundled = await bundledPreviewTemplates();
   let templates: PreviewTemplates = bundled;
@@ -103,8 +109,6 @@ async function firstBuild(root: string, out: string, build: PreviewBuild, hub: E
     state.baseUrl = (await readConfig(root)).value?.baseUrl;
     log(`built in ${Math.round(performance.now() - started)} ms`);
   }, (outcome) => settle(state, outcome, hub, log));
-  rebuilder.request();
-  await rebuilder.idle();
   return { state, rebuilder, templates: () => templates };
 }
 

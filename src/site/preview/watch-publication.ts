@@ -1,70 +1,65 @@
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { watch } from 'chokidar';
 
-/** What a preview watches, relative to the publication root. Everything else (dist/, node_modules/) is ignored. */
-const RECURSIVE = ['issues', 'templates'];
-const ROOT_FILES = new Set(['monitor.config.yaml']);
-const FEED_FILES = new Set(['sources.yaml']);
+/** The folders whose every file is an input of the build, relative to the publication root. */
+const INPUT_FOLDERS = new Set(['issues', 'templates']);
+/** The single files that are inputs; everything else under the root (dist/, .monitor-cache/, node_modules/, .git) is not. */
+const INPUT_FILES = new Set(['monitor.config.yaml', 'feeds', 'feeds/sources.yaml']);
 
 export interface PublicationWatcher {
-  close(): void;
+  /** Resolves once the publication's files are all watched: an edit from then on is seen. */
+  ready: Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
  * Call `changed` once per burst of edits (after `debounceMs` of quiet) to the publication's issues,
- * templates, feeds/sources.yaml or monitor.config.yaml. Folders are watched, not files, so an editor's
- * save-by-rename is seen; a folder created later (templates/ after `init`) is picked up.
+ * templates, feeds/sources.yaml or monitor.config.yaml. chokidar follows a file that an editor replaces by
+ * renaming a new copy over it (vim, `sed -i`, JetBrains' safe write, gedit), which raw `fs.watch` loses
+ * after the first save, and folders created later (templates/ after `init`).
  */
-export function watchPublication(root: string, changed: (file: string) => void, debounceMs = 60): PublicationWatcher {
-  const watchers = new Map<string, FSWatcher>();
+export function watchPublication(root: string, changed: (file: string) => void, debounceMs = 50, log: (line: string) => void = () => {}): PublicationWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  const notify = (file: string) => {
-    if (closed || isScratchFile(file)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => changed(file), debounceMs);
-  };
-  const attach = (folder: string, recursive: boolean, accept: (name: string) => boolean) => {
-    watchers.get(folder)?.close();
-    const watcher = tryWatch(path.join(root, folder), recursive, (name) => {
-      if (accept(name)) notify(path.join(folder, name));
-    });
-    if (!watcher) return void watchers.delete(folder);
-    watchers.set(folder, watcher.on('error', () => {
-      watcher.close();
-      if (watchers.get(folder) === watcher) watchers.delete(folder);
-    }));
-  };
-  const attachFolders = () => {
-    for (const folder of RECURSIVE) attach(folder, true, () => true);
-    attach('feeds', false, (name) => FEED_FILES.has(name));
-  };
-  attach('.', false, (name) => {
-    // a watched folder created, removed or replaced: watch the new one
-    if (RECURSIVE.includes(name) || name === 'feeds') attachFolders();
-    return ROOT_FILES.has(name) || RECURSIVE.includes(name) || name === 'feeds';
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (file) => !isInput(toRelative(root, file)),
   });
-  attachFolders();
+  watcher.on('all', (_event, file) => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => changed(toRelative(root, file)), debounceMs);
+  });
+  // A folder that cannot be read is reported and skipped; without a listener the error would stop the preview.
+  watcher.on('error', (error) => log(`cannot watch for changes: ${(error as Error).message}`));
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
-    close() {
+    ready,
+    async close() {
       closed = true;
       clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
+      await watcher.close();
     },
   };
 }
 
-function tryWatch(folder: string, recursive: boolean, listener: (name: string) => void): FSWatcher | undefined {
-  try {
-    return watch(folder, { recursive }, (_event, name) => listener(name ? String(name) : ''));
-  } catch {
-    return undefined;
-  }
+function toRelative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
-/** Editors' swap and backup files, and our own temporary files, are not edits. */
-function isScratchFile(file: string): boolean {
-  const name = path.basename(file);
-  return name === '' || name.startsWith('.') || name.endsWith('~') || /\.(swp|swx|tmp)$/.test(name);
+/** Whether a path (relative, with `/`) is the root, a build input, or a folder holding them. */
+function isInput(relative: string): boolean {
+  if (relative === '') return true;
+  const parts = relative.split('/');
+  if (parts.some(isScratchName)) return false;
+  return INPUT_FILES.has(relative) || INPUT_FOLDERS.has(parts[0]!);
+}
+
+/**
+ * Editors' swap, backup and save-in-progress files, and hidden ones, are not edits: vim's `.x.swp` and its
+ * `4913` probe, Emacs' `#x#`, JetBrains' `x___jb_tmp___`, gedit's `.goutputstream-*`, `x~`, `x.tmp`.
+ */
+function isScratchName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || name === '4913'
+    || /___jb_(tmp|old)___$/.test(name) || /\.(swp|swx|tmp)$/.test(name);
 }
