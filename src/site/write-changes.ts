@@ -1,7 +1,8 @@
 import { mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from './render-site.js';
-import { noCounts, safeRelative, type WriteCounts, type WriteOptions } from './write-site.js';
+import { safeRelative } from './output-paths.js';
+import { noCounts, type WriteCounts, type WriteOptions } from './write-site.js';
 
 /**
  * Apply an incremental build to `out` in place. The changed files are already rendered, in memory, so
