@@ -3,6 +3,7 @@ import type { Problem } from '../core/problems.js';
 import type { Renderer, RendererOptions, TemplateSources } from '../render/types.js';
 import { outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
 import { changedStamps, collectStamps } from './input-stamps.js';
+import { recoverOutput } from './recover-output.js';
 
 export interface BuildOptions {
   /** Output folder; relative paths are taken from the publication folder. Default `dist`. */
@@ -64,6 +65,7 @@ export async function buildSite(root: string, options: BuildOptions = {}, render
   const out = path.resolve(absoluteRoot, options.out ?? 'dist');
   const drafts = Boolean(options.drafts);
   const cached = (options.cache ?? rendering === undefined) && options.issue === undefined;
+  recoverOutput(out); // what a killed build left, before anything looks at the output
   const file = stateFile(absoluteRoot, out, drafts);
   const recorded = cached ? readBuildState(file, out, drafts) : undefined;
   const intact = recorded && outputsIntact(out, recorded.outputs) ? recorded : undefined;

@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
-import { isRunning } from './abandoned-files.js';
+import { faultPoint } from './fault-points.js';
+import { newSiblingId, safeRelative, siblingPath, warnOnStderr, type Warn } from './output-paths.js';
+import { recoverOutput } from './recover-output.js';
 import type { OutputFile } from './render-site.js';
+import { swapIn } from './swap-output.js';
 
 export interface WriteOptions {
   /** Absolute output folder, such as `<root>/dist`. */
@@ -14,6 +16,8 @@ export interface WriteOptions {
   keepPrevious: boolean;
   /** Told of every file written, with its size and ctime (for the build's record of its output). */
   written?: ((file: WrittenFile) => void) | undefined;
+  /** Told of a problem the build survived (an old output it could not remove); default: printed on standard error. */
+  warn?: Warn | undefined;
 }
 
 /** A file of the build as written: its path relative to the output folder, its sort, size and ctime. */
@@ -34,24 +38,37 @@ export function noCounts(): WriteCounts {
 
 /**
  * Write the files into a temporary folder next to `out` (same file system, so renames are atomic) and
- * swap it into place only when every file was written. On any failure the temporary folder is removed
- * and the previous output is left exactly as it was.
+ * swap it into place only when every file was written (swap-output.ts). On any failure the temporary
+ * folder is removed and the previous output is left exactly as it was. First of all, what builds that
+ * died left beside `out` is recovered (recover-output.ts).
  */
 export async function writeSite(files: AsyncIterable<OutputFile>, options: WriteOptions): Promise<WriteCounts> {
   const { out } = options;
+  const warn = options.warn ?? warnOnStderr;
+  recoverOutput(out, warn);
   checkOutputFolder(out, options.root);
-  removeAbandoned(out);
-  const temporary = `${out}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const id = newSiblingId();
+  const temporary = siblingPath(out, 'tmp', id);
   try {
     const keep = options.keepPrevious && exists(out);
-    if (keep) linkTree(out, temporary);
-    else mkdirSync(temporary, { recursive: true });
+    startFolder(keep ? out : undefined, temporary);
     const counts = await writeFiles(files, temporary, keep, options.written);
-    swapIn(temporary, out);
+    faultPoint('full:written');
+    swapIn(temporary, out, id, warn);
     return counts;
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Make the temporary folder: empty, or holding the previous output (`previous`) as links. */
+function startFolder(previous: string | undefined, temporary: string): void {
+  try {
+    if (previous) linkTree(previous, temporary);
+    else mkdirSync(temporary, { recursive: true });
+  } catch (error) {
+    throw new MonitorError(`cannot write the build output beside ${path.dirname(temporary)}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -107,56 +124,6 @@ async function writeFiles(files: AsyncIterable<OutputFile>, folder: string, link
     counts[file.kind] += 1;
   }
   return counts;
-}
-
-/** Replace `out` by `temporary`: move the old output aside, move the new one in, then delete the old. */
-function swapIn(temporary: string, out: string): void {
-  if (!exists(out)) {
-    renameSync(temporary, out);
-    return;
-  }
-  const aside = `${out}.old-${process.pid}-${randomBytes(3).toString('hex')}`;
-  renameSync(out, aside);
-  try {
-    renameSync(temporary, out);
-  } catch (error) {
-    renameSync(aside, out);
-    throw error;
-  }
-  rmSync(aside, { recursive: true, force: true });
-}
-
-/**
- * Remove temporary folders of builds that were killed (Ctrl-C) before they could clean up: those whose
- * process is gone. A build still running elsewhere keeps its folder.
- */
-function removeAbandoned(out: string): void {
-  const pattern = new RegExp(`^${escapeRegExp(path.basename(out))}\\.tmp-(\\d+)-[0-9a-f]+$`);
-  for (const name of listNames(path.dirname(out))) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) rmSync(path.join(path.dirname(out), name), { recursive: true, force: true });
-  }
-}
-
-function listNames(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A renderer's path must stay inside the output folder. */
-export function safeRelative(file: string): string {
-  const normal = path.posix.normalize(file);
-  if (path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || normal === '.') {
-    throw new Error(`build output path "${file}" is outside the output folder`);
-  }
-  return normal;
 }
 
 /**

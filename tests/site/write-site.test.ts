@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MonitorError } from '../../src/core/errors.js';
+import type { Problem } from '../../src/core/problems.js';
 import { writeSite, type OutputFile } from '../../src/site/index.js';
 import { hashTree, leftovers } from './site-fixtures.js';
 
@@ -104,6 +106,57 @@ describe('writeSite', () => {
     await mkdir(alive);
     await writeSite(files([['index.html', 'x']]), { out, root, keepPrevious: false });
     expect(await leftovers(out)).toEqual([path.basename(alive)]);
+  });
+
+  it('removes every folder a killed build left beside the output (new, set aside, staging), not those of a build still running', async () => {
+    const { root, out } = await workspace();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+    await writeSite(files([['index.html', 'first']]), { out, root, keepPrevious: false });
+    for (const name of [`old-${gone}-aaaaaa`, `tmp-${gone}-bbbbbb`, `staging-${gone}-cccccc/files`, `old-${process.pid}-dddddd`]) {
+      await mkdir(path.join(`${out}.${name}`, 'issues'), { recursive: true });
+    }
+    await writeSite(files([['index.html', 'second']]), { out, root, keepPrevious: false });
+    expect(await leftovers(out)).toEqual([`dist.old-${process.pid}-dddddd`]);
+  });
+
+  it('puts back the complete new site of a build killed between its two renames, before a one-issue build starts from it', async () => {
+    const { root, out } = await workspace();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    await mkdir(`${out}.old-${gone}-abcdef`);
+    await writeFile(path.join(`${out}.old-${gone}-abcdef`, 'index.html'), 'previous');
+    await mkdir(`${out}.tmp-${gone}-abcdef`);
+    await writeFile(path.join(`${out}.tmp-${gone}-abcdef`, 'index.html'), 'new and complete');
+    await writeSite(files([['feed.xml', '<rss/>']]), { out, root, keepPrevious: true });
+    expect(await readdir(out)).toEqual(['feed.xml', 'index.html']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new and complete');
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('puts back the previous output when the killed build had not finished its new site', async () => {
+    const { root, out } = await workspace();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    await mkdir(`${out}.old-${gone}-abcdef`);
+    await writeFile(path.join(`${out}.old-${gone}-abcdef`, 'index.html'), 'previous');
+    await mkdir(`${out}.tmp-${gone}-012345`); // another build's, half written
+    await writeSite(files([['feed.xml', '<rss/>']]), { out, root, keepPrevious: true });
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous');
+    expect(await leftovers(out)).toEqual([]);
+  });
+
+  it('warns, and keeps the new site, when the previous output cannot be removed after the swap', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'old']]), { out, root, keepPrevious: false });
+    const warnings: Problem[] = [];
+    process.env.MONITOR_TEST_FAIL_AT = 'remove-leftover';
+    try {
+      await writeSite(files([['index.html', 'new']]), { out, root, keepPrevious: false, warn: (problem) => warnings.push(problem) });
+    } finally {
+      delete process.env.MONITOR_TEST_FAIL_AT;
+    }
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new');
+    const [aside] = await leftovers(out);
+    expect(aside).toMatch(/^dist\.old-\d+-[0-9a-f]+$/);
+    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', file: path.join(root, aside!), message: expect.stringContaining('could not be removed') })]);
   });
 
   it('refuses a path that leaves the output folder', async () => {
