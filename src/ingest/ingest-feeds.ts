@@ -54,6 +54,9 @@ export interface IngestSummary {
   stateWritten: boolean;
 }
 
+/** Set to 1, every feed may be fetched from a private or local address (tests, local set-ups). */
+export const ALLOW_PRIVATE_VARIABLE = 'MONITOR_ALLOW_PRIVATE_FEEDS';
+
 /** First run on a feed takes this many days back. */
 const FIRST_RUN_DAYS = 7;
 
@@ -90,6 +93,7 @@ async function ingestFeed(source: Source, context: FeedContext): Promise<FeedRep
   const fetched = await fetchFeed(url, {
     userAgent: `monitor/0.1 (+${context.publication.config.baseUrl})`,
     etag: previous?.etag, lastModified: previous?.lastModified,
+    allowPrivate: source.allowPrivate === true || process.env[ALLOW_PRIVATE_VARIABLE] === '1',
     ...(context.options.deadlineMs ? { deadlineMs: context.options.deadlineMs } : {}),
   });
   if (fetched.status === 'failed') return failedReport(source, fetched.error);
