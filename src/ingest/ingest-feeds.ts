@@ -8,6 +8,7 @@ import { draftCandidate } from './draft-candidate.js';
 import { fetchFeed } from './fetch-feed.js';
 import { mapLimited } from './map-limited.js';
 import { parseFeed } from './parse-feed.js';
+import { printable } from './printable.js';
 import { readKnownStoryUrls } from './read-known-stories.js';
 import { readState } from './read-state.js';
 import { selectEntries } from './select-entries.js';
@@ -69,9 +70,9 @@ export async function ingestFeeds(root: string, options: IngestOptions = {}): Pr
   const now = options.now ?? new Date();
   let done = 0;
   const reports = await mapLimited(sources, options.concurrency ?? 4, async (source) => {
-    const report = await ingestFeed(source, { publication, state, knownUrls, now, options }).catch(
+    const report = printableReport(await ingestFeed(source, { publication, state, knownUrls, now, options }).catch(
       (caught: unknown): FeedReport => failedReport(source, `unexpected failure: ${(caught as Error)?.message ?? String(caught)}`),
-    );
+    ));
     options.onFeedDone?.(report, ++done, sources.length);
     return report;
   });
@@ -113,6 +114,11 @@ async function ingestFeed(source: Source, context: FeedContext): Promise<FeedRep
     source: source.name, feed: url, status: 'ok', new: selection.fresh.length, skipped: selection.skipped,
     error: undefined, flaws: [...decoded.flaws, ...parsed.flaws], candidates,
   };
+}
+
+/** Errors and flaws quote servers and feeds: no control character of theirs reaches the terminal or the JSON. */
+function printableReport(report: FeedReport): FeedReport {
+  return { ...report, error: report.error === undefined ? undefined : printable(report.error), flaws: report.flaws.map(printable) };
 }
 
 function failedReport(source: Source, error: string | undefined): FeedReport {
