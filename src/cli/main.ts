@@ -142,6 +142,7 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .option('--dry-run', 'fetch and report, but write no candidates and no state')
     .option('--source <name>', 'only this publication\'s feed')
     .option('--json', 'print the summary as JSON')
+    .option('--max-per-feed <n>', 'draft at most this many candidates per feed; the rest are skipped and remembered as seen', positiveInteger, 200)
     .action(action('ingest'));
   command('accept <candidate>', 'move a candidate into an issue as its next item')
     .option('--issue <n>', 'target issue (default: the newest draft issue)', positiveInteger)

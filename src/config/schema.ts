@@ -66,6 +66,8 @@ export const sourceSchema = z.strictObject({
   homepage: httpUrl.optional(),
   /** RSS or Atom feed watched by `monitor ingest`. */
   feed: httpUrl.optional(),
+  /** Let `monitor ingest` fetch this feed from a loopback, link-local or private address (an intranet feed); absent means false. */
+  allowPrivate: z.boolean({ error: 'allowPrivate is true or false' }).optional(),
 });
 
 export const sourcesSchema = z.array(sourceSchema, { error: 'feeds/sources.yaml is a list of publications, each starting with "- name:"' });

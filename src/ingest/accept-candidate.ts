@@ -1,9 +1,11 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import type { Problem } from '../core/problems.js';
-import { CANDIDATES_FOLDER, readIssueFile, validatePublication } from '../content/index.js';
+import { readIssueFile, validatePublication } from '../content/index.js';
 import { candidateSlug, candidateToItem, nextItemFileName } from './candidate-to-item.js';
+import { findCandidate, readCandidateText } from './find-candidate.js';
+import { removeStaleTemporaries, writeNewFile } from './write-new-file.js';
 
 /** What accepting a candidate did. */
 export interface Acceptance {
@@ -12,6 +14,8 @@ export interface Acceptance {
   /** The new item file, relative to the root. */
   item: string;
   issue: number;
+  /** True when an interrupted accept had written the item already: only the candidate was removed now. */
+  resumed: boolean;
   /** Flags the ingester had raised on the candidate. */
   flags: string[];
   /** Problems the content checks find in the new item. */
@@ -19,46 +23,44 @@ export interface Acceptance {
 }
 
 /**
- * Move a candidate into an issue as its next item: the item is written first (never over an existing
- * file) and the candidate removed only then, so a failure loses nothing. The new item is then checked.
+ * Move a candidate into an issue as its next item: the item is written whole (never over an existing file)
+ * and the candidate removed only then, so a failure loses nothing. An accept killed between the two left the
+ * item with exactly the text this one would write: it is found and the candidate only removed, so a retry
+ * never makes a second copy. The new item is then checked.
  */
 export async function acceptCandidate(root: string, candidateName: string, issueNumber: number | undefined): Promise<Acceptance> {
-  const candidatePath = await findCandidate(root, candidateName);
-  const candidate = path.relative(root, candidatePath).split(path.sep).join('/');
-  const accepted = candidateToItem(candidate, await readFile(candidatePath, 'utf8'));
+  const candidate = await findCandidate(root, candidateName);
+  const accepted = candidateToItem(candidate, await readCandidateText(root, candidate));
   const issue = issueNumber ?? (await newestDraftIssue(root));
   const folder = path.join(root, 'issues', String(issue));
   const { issue: found } = await readIssueFile(root, String(issue));
   if (!found) throw new MonitorError(`issue ${issue} does not exist or cannot be read (issues/${issue}/issue.md); create it with "monitor new" or choose another with --issue`);
-  const item = await writeNextItem(folder, candidateSlug(path.basename(candidatePath)), accepted.text);
-  await rm(candidatePath);
+  await removeStaleTemporaries(root);
+  const slug = candidateSlug(path.basename(candidate));
+  const earlier = await findWrittenItem(folder, slug, accepted.text);
+  const item = earlier ?? (await writeNextItem(root, folder, slug, accepted.text));
+  await rm(path.join(root, candidate));
   const relativeItem = `issues/${issue}/${item}`;
   const { problems } = await validatePublication(root);
-  return { candidate, item: relativeItem, issue, flags: accepted.flags, problems: problems.filter((problem) => problem.file === relativeItem) };
+  return {
+    candidate, item: relativeItem, issue, resumed: earlier !== undefined, flags: accepted.flags,
+    problems: problems.filter((problem) => problem.file === relativeItem),
+  };
 }
 
-async function writeNextItem(folder: string, slug: string, text: string): Promise<string> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const name = nextItemFileName(await readdir(folder), slug);
-    try {
-      await writeFile(path.join(folder, name), text, { encoding: 'utf8', flag: 'wx' });
-      return name;
-    } catch (caught) {
-      if ((caught as NodeJS.ErrnoException).code !== 'EEXIST') throw caught;
-    }
-  }
-  throw new MonitorError(`cannot find a free item file name in ${folder}`);
+async function writeNextItem(root: string, folder: string, slug: string, text: string): Promise<string> {
+  const written = await writeNewFile(root, text, async () => path.join(folder, nextItemFileName(await readdir(folder), slug)), 20);
+  if (written === undefined) throw new MonitorError(`cannot find a free item file name in ${folder}`);
+  return path.basename(written);
 }
 
-async function findCandidate(root: string, name: string): Promise<string> {
-  const folder = path.join(root, 'issues', CANDIDATES_FOLDER);
-  const tries = [path.resolve(root, name), path.resolve(name), path.join(folder, name), path.join(folder, `${name}.md`)];
-  for (const candidate of tries) {
-    if (await stat(candidate).then((info) => info.isFile(), () => false)) return candidate;
+/** The item of this issue named for `slug` whose text is exactly `text`: what an interrupted accept wrote. */
+async function findWrittenItem(folder: string, slug: string, text: string): Promise<string | undefined> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith(`-${slug}.md`) && /^\d+-/.test(name));
+  for (const name of names) {
+    if ((await readFile(path.join(folder, name), 'utf8').catch(() => undefined)) === text) return name;
   }
-  const known = (await readdir(folder).catch(() => [] as string[])).filter((file) => file.endsWith('.md'));
-  const list = known.length > 0 ? ` Candidates in issues/${CANDIDATES_FOLDER}/: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''}` : ` issues/${CANDIDATES_FOLDER}/ holds no candidate; run "monitor ingest" first.`;
-  throw new MonitorError(`no candidate "${name}".${list}`);
+  return undefined;
 }
 
 async function newestDraftIssue(root: string): Promise<number> {

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Config, Source } from '../config/schema.js';
 import { tidyHeadline } from './headline.js';
 import { htmlToText } from './html-text.js';
+import { markdownText } from './markdown-text.js';
 import { storySlug } from './slug.js';
 import { suggestCategories } from './suggest-categories.js';
 import { summarise } from './summarise.js';
@@ -49,7 +50,7 @@ export function draftCandidate(entry: FeedEntry, context: DraftContext): Candida
   };
   const yaml = stringify(frontMatter, { lineWidth: 0 });
   const fileName = `${date ?? 'undated'}-${storySlug(headline || entry.link || 'story')}.md`;
-  return { fileName, text: `---\n${yaml}---\n${summary}\n`, headline, flags };
+  return { fileName, text: `---\n${yaml}---\n${markdownText(summary)}\n`, headline, flags };
 }
 
 /** The entry's day, or undefined with a flag; a future date is kept but flagged, never replaced. */

@@ -1,3 +1,5 @@
+import { Agent, fetch } from 'undici';
+import { checkLiteralHost, PrivateAddressError, publicOnlyLookup } from './public-address.js';
 import { readCapped, TooLargeError } from './read-body.js';
 
 /** How to fetch one feed. */
@@ -15,6 +17,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** A 429/503 with a Retry-After up to this long is retried once; default 5 s. */
   maxRetryWaitMs?: number;
+  /** Fetch from loopback, link-local and private addresses too (an intranet feed, a test); default false. */
+  allowPrivate?: boolean;
 }
 
 /** What fetching a feed gave. */
@@ -26,32 +30,45 @@ export type FetchResult =
 export const DEFAULT_DEADLINE_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
 
-/** Fetch a feed with Node's fetch: decompression, a total deadline, a size cap, bounded redirects and retry. Never throws. */
+/**
+ * Fetch a feed with undici's fetch: decompression, a total deadline, a size cap, bounded redirects and retry.
+ * Unless `allowPrivate`, every connection (the first and each redirect's) is checked to go to a public
+ * address, by the lookup the socket itself uses. Never throws.
+ */
 export async function fetchFeed(url: string, options: FetchOptions): Promise<FetchResult> {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deadlineMs);
   const started = Date.now();
   const remaining = () => deadlineMs - (Date.now() - started);
+  const dispatcher = new Agent(options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } });
   try {
-    return await fetchFollowing(url, options, controller.signal, remaining);
+    return await fetchFollowing(url, options, { signal: controller.signal, dispatcher }, remaining);
   } catch (caught) {
     if (controller.signal.aborted) return { status: 'failed', url, error: `no complete answer within ${deadlineMs / 1000} s` };
-    if (caught instanceof TooLargeError) return { status: 'failed', url, error: caught.message };
+    if (caught instanceof TooLargeError || caught instanceof PrivateAddressError) return { status: 'failed', url, error: caught.message };
     return { status: 'failed', url, error: describeNetworkError(caught) };
   } finally {
     clearTimeout(timer);
+    await dispatcher.destroy().catch(() => undefined);
   }
 }
 
-async function fetchFollowing(url: string, options: FetchOptions, signal: AbortSignal, remaining: () => number): Promise<FetchResult> {
+/** How each request of one fetch is made: its deadline and its connections. */
+interface Connection {
+  signal: AbortSignal;
+  dispatcher: Agent;
+}
+
+async function fetchFollowing(url: string, options: FetchOptions, connection: Connection, remaining: () => number): Promise<FetchResult> {
   const maxRedirects = options.maxRedirects ?? 5;
   const visited = new Set<string>();
   let current = url;
   let retried = false;
   for (;;) {
     visited.add(current);
-    const response = await fetch(current, { redirect: 'manual', signal, headers: requestHeaders(options) });
+    if (!options.allowPrivate) checkLiteralHost(new URL(current));
+    const response = await fetch(current, { redirect: 'manual', ...connection, headers: requestHeaders(options) });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
       await response.body?.cancel();
@@ -69,7 +86,7 @@ async function fetchFollowing(url: string, options: FetchOptions, signal: AbortS
       const maxWait = options.maxRetryWaitMs ?? 5_000;
       if (!retried && waitMs !== undefined && waitMs <= maxWait && waitMs < remaining() - 500) {
         retried = true;
-        await sleep(waitMs, signal);
+        await sleep(waitMs, connection.signal);
         continue;
       }
       const asked = waitMs === undefined ? '' : `; the server asks to wait ${Math.ceil(waitMs / 1000)} s`;
@@ -116,6 +133,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function describeNetworkError(caught: unknown): string {
   const error = caught as Error & { cause?: { code?: string; message?: string } };
+  if (error.cause instanceof PrivateAddressError) return error.cause.message;
   const cause = error.cause?.code ?? error.cause?.message;
   return cause ? `${error.message}: ${cause}` : String(error.message ?? caught);
 }

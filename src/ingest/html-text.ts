@@ -1,4 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
+import { printable } from './printable.js';
 
 /** Elements whose content is never article text. */
 const DROPPED = /<(script|style|noscript|figure|figcaption|iframe|svg|template|object|video|audio|picture|aside)\b[\s\S]*?<\/\1\s*>/gi;
@@ -18,7 +19,7 @@ export function htmlToText(html: string): string {
     .replace(/<[a-z/!?][^>]*>/gi, '');
   return decodeHTMLStrict(withoutMarkup)
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/[\s\u00a0\u200b]+/g, ' ').trim())
+    .map((paragraph) => printable(paragraph.replace(/[\s\u00a0\u200b]+/g, ' ')).trim())
     .filter((paragraph) => paragraph !== '')
     .join('\n\n');
 }
@@ -26,5 +27,5 @@ export function htmlToText(html: string): string {
 /** A title or name as one line of text. */
 export function inlineText(value: string): string {
   const text = /[<&]/.test(value) ? htmlToText(value) : value;
-  return text.replace(/\s+/g, ' ').trim();
+  return printable(text.replace(/\s+/g, ' ')).trim();
 }

@@ -8,12 +8,14 @@ import { draftCandidate } from './draft-candidate.js';
 import { fetchFeed } from './fetch-feed.js';
 import { mapLimited } from './map-limited.js';
 import { parseFeed } from './parse-feed.js';
+import { printable } from './printable.js';
 import { readKnownStoryUrls } from './read-known-stories.js';
 import { readState } from './read-state.js';
 import { selectEntries } from './select-entries.js';
 import { updatedFeedState, type IngestState } from './state.js';
 import { writeCandidate } from './write-candidate.js';
-import { writeState } from './write-state.js';
+import { removeStaleTemporaries } from './write-new-file.js';
+import { stateSaver } from './write-state.js';
 
 /** How a run of `monitor ingest` behaves. */
 export interface IngestOptions {
@@ -26,6 +28,8 @@ export interface IngestOptions {
   now?: Date;
   /** Per-feed deadline; default 20 s. */
   deadlineMs?: number;
+  /** Candidates drafted per feed in one run, at most; default 200. The rest are skipped, and remembered as seen. */
+  maxPerFeed?: number;
   /** Feeds fetched at once; default 4. */
   concurrency?: number;
   /** Called as each feed is done. */
@@ -39,7 +43,10 @@ export interface FeedReport {
   status: 'ok' | 'not modified' | 'failed';
   /** Candidates drafted (or, in a dry run, that would be). */
   new: number;
+  /** Entries not drafted: seen before, already cited or drafted, older than `since`, or over the limit. */
   skipped: number;
+  /** Of the skipped, the new entries left undrafted because the feed had more than `maxPerFeed`. */
+  overLimit: number;
   /** Why the feed failed, when it did. */
   error: string | undefined;
   /** Flaws of the feed that were repaired or worked around. */
@@ -50,9 +57,14 @@ export interface FeedReport {
 
 export interface IngestSummary {
   feeds: FeedReport[];
-  /** Whether feeds/.state.json was written. */
+  /** Whether feeds/.state.json was written (it is saved as each feed is done). */
   stateWritten: boolean;
 }
+
+/** Set to 1, every feed may be fetched from a private or local address (tests, local set-ups). */
+export const ALLOW_PRIVATE_VARIABLE = 'MONITOR_ALLOW_PRIVATE_FEEDS';
+
+export const DEFAULT_MAX_PER_FEED = 200;
 
 /** First run on a feed takes this many days back. */
 const FIRST_RUN_DAYS = 7;
@@ -62,18 +74,20 @@ export async function ingestFeeds(root: string, options: IngestOptions = {}): Pr
   const publication = await readUsablePublication(root);
   const sources = watchedSources(publication.sources, options.sourceName);
   const { state, text } = await readState(publication.root);
+  const saver = stateSaver(publication.root, state, text);
+  if (!options.dryRun) await removeStaleTemporaries(publication.root);
   const knownUrls = await readKnownStoryUrls(publication);
   const now = options.now ?? new Date();
   let done = 0;
   const reports = await mapLimited(sources, options.concurrency ?? 4, async (source) => {
-    const report = await ingestFeed(source, { publication, state, knownUrls, now, options }).catch(
+    const report = printableReport(await ingestFeed(source, { publication, state, knownUrls, now, options }).catch(
       (caught: unknown): FeedReport => failedReport(source, `unexpected failure: ${(caught as Error)?.message ?? String(caught)}`),
-    );
+    ));
+    if (!options.dryRun) await saver.save();
     options.onFeedDone?.(report, ++done, sources.length);
     return report;
   });
-  const stateWritten = options.dryRun ? false : await writeState(publication.root, state, text);
-  return { feeds: reports, stateWritten };
+  return { feeds: reports, stateWritten: saver.written() };
 }
 
 interface FeedContext {
@@ -90,6 +104,7 @@ async function ingestFeed(source: Source, context: FeedContext): Promise<FeedRep
   const fetched = await fetchFeed(url, {
     userAgent: `monitor/0.1 (+${context.publication.config.baseUrl})`,
     etag: previous?.etag, lastModified: previous?.lastModified,
+    allowPrivate: source.allowPrivate === true || process.env[ALLOW_PRIVATE_VARIABLE] === '1',
     ...(context.options.deadlineMs ? { deadlineMs: context.options.deadlineMs } : {}),
   });
   if (fetched.status === 'failed') return failedReport(source, fetched.error);
@@ -99,20 +114,27 @@ async function ingestFeed(source: Source, context: FeedContext): Promise<FeedRep
   if (parsed instanceof Error) return failedReport(source, parsed.message);
   const since = context.options.since ?? (previous ? undefined : addDays(today(context.now), -FIRST_RUN_DAYS));
   const selection = selectEntries(parsed.entries, new Set(previous?.seen ?? []), context.knownUrls, since);
+  const drafts = selection.fresh.slice(0, context.options.maxPerFeed ?? DEFAULT_MAX_PER_FEED);
+  const overLimit = selection.fresh.length - drafts.length;
   const candidates: string[] = [];
-  for (const entry of selection.fresh) {
+  for (const entry of drafts) {
     const candidate = draftCandidate(entry, { source, config: context.publication.config, feedTitle: parsed.title, now: context.now });
     if (!context.options.dryRun) candidates.push(await writeCandidate(context.publication.root, candidate));
   }
   context.state.feeds[url] = updatedFeedState(previous, selection.keys, fetched);
   return {
-    source: source.name, feed: url, status: 'ok', new: selection.fresh.length, skipped: selection.skipped,
+    source: source.name, feed: url, status: 'ok', new: drafts.length, skipped: selection.skipped + overLimit, overLimit,
     error: undefined, flaws: [...decoded.flaws, ...parsed.flaws], candidates,
   };
 }
 
+/** Errors and flaws quote servers and feeds: no control character of theirs reaches the terminal or the JSON. */
+function printableReport(report: FeedReport): FeedReport {
+  return { ...report, error: report.error === undefined ? undefined : printable(report.error), flaws: report.flaws.map(printable) };
+}
+
 function failedReport(source: Source, error: string | undefined): FeedReport {
-  return { source: source.name, feed: source.feed ?? '', status: 'failed', new: 0, skipped: 0, error, flaws: [], candidates: [] };
+  return { source: source.name, feed: source.feed ?? '', status: 'failed', new: 0, skipped: 0, overLimit: 0, error, flaws: [], candidates: [] };
 }
 
 async function readUsablePublication(root: string): Promise<Publication> {

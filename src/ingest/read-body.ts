@@ -1,3 +1,5 @@
+import type { Response } from 'undici';
+
 /** The body is larger than allowed. */
 export class TooLargeError extends Error {
   constructor(maxBytes: number) {

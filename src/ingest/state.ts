@@ -15,16 +15,23 @@ export interface IngestState {
 
 export const STATE_FILE = 'feeds/.state.json';
 
-/** Seen identities kept per feed: many more than a feed shows at once, few enough to stay small. */
-export const MAX_SEEN_PER_FEED = 2000;
+/**
+ * Identities kept per feed besides those of the feed as last read. Every entry the feed holds now is
+ * remembered, however many, so a story an editor discarded never comes back while the feed still lists it;
+ * those that have left the feed are kept up to this many, newest first, in case an entry comes back (a feed
+ * that reorders, or pages), and then forgotten so the state does not grow for ever.
+ */
+export const MAX_FORMER_SEEN_PER_FEED = 2000;
 
 export function emptyState(): IngestState {
   return { version: 1, feeds: {} };
 }
 
-/** The feed's state after a fetch: new validators (when sent) and the entries seen now remembered first. */
+/** The feed's state after a fetch: new validators (when sent), every entry of the feed now, then former ones. */
 export function updatedFeedState(previous: FeedState | undefined, keys: string[], validators: { etag?: string | undefined; lastModified?: string | undefined }): FeedState {
-  const seen = [...new Set([...keys, ...(previous?.seen ?? [])])].slice(0, MAX_SEEN_PER_FEED);
+  const current = new Set(keys);
+  const former = (previous?.seen ?? []).filter((key) => !current.has(key)).slice(0, MAX_FORMER_SEEN_PER_FEED);
+  const seen = [...current, ...former];
   const etag = validators.etag ?? previous?.etag;
   const lastModified = validators.lastModified ?? previous?.lastModified;
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), seen };

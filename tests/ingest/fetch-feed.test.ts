@@ -4,6 +4,8 @@ import { closedPortUrl, drip, gzipBomb, redirect, serve, startFeedServer, type F
 import { fixtureText } from './fixtures.js';
 
 const USER_AGENT = 'monitor/0.1 (+https://monitor.example.org/)';
+/** The test server listens on 127.0.0.1, a loopback address refused unless allowed. */
+const LOCAL = { userAgent: USER_AGENT, allowPrivate: true };
 let server: FeedServer;
 let rateLimitedOnce = false;
 
@@ -39,62 +41,62 @@ afterAll(() => server.close());
 
 describe('fetchFeed', () => {
   it('sends a clear User-Agent and returns the body', async () => {
-    const result = await fetchFeed(`${server.base}/plain`, { userAgent: USER_AGENT });
+    const result = await fetchFeed(`${server.base}/plain`, { ...LOCAL });
     expect(result.status).toBe('fetched');
     expect(server.requests.at(-1)!.headers['user-agent']).toBe(USER_AGENT);
   });
 
   it.each(['gzip', 'br', 'deflate'])('decompresses %s', async (encoding) => {
-    const result = await fetchFeed(`${server.base}/${encoding}`, { userAgent: USER_AGENT });
+    const result = await fetchFeed(`${server.base}/${encoding}`, { ...LOCAL });
     expect(result.status).toBe('fetched');
     if (result.status === 'fetched') expect(Buffer.from(result.bytes).toString()).toContain('<rss version="2.0"');
   });
 
   it('follows redirects and reports the final URL', async () => {
-    const result = await fetchFeed(`${server.base}/hop1`, { userAgent: USER_AGENT });
+    const result = await fetchFeed(`${server.base}/hop1`, { ...LOCAL });
     expect(result).toMatchObject({ status: 'fetched', url: `${server.base}/plain` });
   });
 
   it('names a redirect loop', async () => {
-    const result = await fetchFeed(`${server.base}/loop-a`, { userAgent: USER_AGENT });
+    const result = await fetchFeed(`${server.base}/loop-a`, { ...LOCAL });
     expect(result).toMatchObject({ status: 'failed' });
     if (result.status === 'failed') expect(result.error).toMatch(/redirect loop/);
   });
 
   it('stops after 5 redirects', async () => {
-    const result = await fetchFeed(`${server.base}/chain0`, { userAgent: USER_AGENT });
+    const result = await fetchFeed(`${server.base}/chain0`, { ...LOCAL });
     expect(result.status === 'failed' && result.error).toMatch(/more than 5 redirects/);
   });
 
   it('stops reading a gzip bomb at the byte cap, counted after decompression', async () => {
-    const result = await fetchFeed(`${server.base}/bomb`, { userAgent: USER_AGENT });
+    const result = await fetchFeed(`${server.base}/bomb`, { ...LOCAL });
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.error).toMatch(/larger than 15 MiB after decompression/);
   });
 
   it('gives up on a server that drips a byte a second when the deadline passes', async () => {
-    const result = await fetchFeed(`${server.base}/drip`, { userAgent: USER_AGENT, deadlineMs: 1000 });
+    const result = await fetchFeed(`${server.base}/drip`, { ...LOCAL, deadlineMs: 1000 });
     expect(result.status === 'failed' && result.error).toMatch(/no complete answer within 1 s/);
   });
 
   it('makes a conditional GET with the stored validators; 304 is "not modified"', async () => {
-    const first = await fetchFeed(`${server.base}/conditional`, { userAgent: USER_AGENT });
+    const first = await fetchFeed(`${server.base}/conditional`, { ...LOCAL });
     expect(first).toMatchObject({ status: 'fetched', etag: '"v1"', lastModified: 'Tue, 05 Mar 2024 10:00:00 GMT' });
-    const second = await fetchFeed(`${server.base}/conditional`, { userAgent: USER_AGENT, etag: '"v1"', lastModified: 'Tue, 05 Mar 2024 10:00:00 GMT' });
+    const second = await fetchFeed(`${server.base}/conditional`, { ...LOCAL, etag: '"v1"', lastModified: 'Tue, 05 Mar 2024 10:00:00 GMT' });
     expect(second.status).toBe('not-modified');
     expect(server.requests.at(-1)!.headers['if-modified-since']).toBe('Tue, 05 Mar 2024 10:00:00 GMT');
   });
 
   it('retries once after a short Retry-After, and reports a long one', async () => {
-    expect((await fetchFeed(`${server.base}/busy-short`, { userAgent: USER_AGENT })).status).toBe('fetched');
-    const long = await fetchFeed(`${server.base}/busy-long`, { userAgent: USER_AGENT });
+    expect((await fetchFeed(`${server.base}/busy-short`, { ...LOCAL })).status).toBe('fetched');
+    const long = await fetchFeed(`${server.base}/busy-long`, { ...LOCAL });
     expect(long.status === 'failed' && long.error).toMatch(/503 service unavailable; the server asks to wait 3600 s/);
   });
 
   it('reports HTTP errors and unreachable servers without throwing', async () => {
-    const gone = await fetchFeed(`${server.base}/gone`, { userAgent: USER_AGENT });
+    const gone = await fetchFeed(`${server.base}/gone`, { ...LOCAL });
     expect(gone.status === 'failed' && gone.error).toMatch(/HTTP 410/);
-    const refused = await fetchFeed(await closedPortUrl(), { userAgent: USER_AGENT });
+    const refused = await fetchFeed(await closedPortUrl(), { ...LOCAL });
     expect(refused.status === 'failed' && refused.error).toMatch(/ECONNREFUSED/);
   });
 

@@ -18,13 +18,17 @@ categories:
   - Russia
 `;
 
-/** Write a publication folder with the given feeds (name -> URL) and one draft issue; returns its path. */
-export async function writePublication(feeds: Record<string, string>, options: { citedUrl?: string } = {}): Promise<string> {
+/**
+ * Write a publication folder with the given feeds (name -> URL) and one draft issue; returns its path. The
+ * feeds are served on 127.0.0.1, so each source sets `allowPrivate: true` unless `allowPrivate` is false.
+ */
+export async function writePublication(feeds: Record<string, string>, options: { citedUrl?: string; allowPrivate?: boolean } = {}): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'monitor-ingest-'));
   await mkdir(path.join(root, 'feeds'));
   await mkdir(path.join(root, 'issues', '1'), { recursive: true });
   await writeFile(path.join(root, 'monitor.config.yaml'), CONFIG);
-  const sources = Object.entries(feeds).map(([name, url]) => `- name: ${name}\n  feed: ${url}\n`).join('');
+  const allow = options.allowPrivate === false ? '' : '  allowPrivate: true\n';
+  const sources = Object.entries(feeds).map(([name, url]) => `- name: ${name}\n  feed: ${url}\n${allow}`).join('');
   await writeFile(path.join(root, 'feeds', 'sources.yaml'), `${sources}- name: Reuters\n  style: wire\n`);
   await writeFile(path.join(root, 'issues', '1', 'issue.md'), '---\nnumber: 1\ndate: 2024-03-08\nauthor: Test Editor\nstatus: draft\n---\n');
   const cited = options.citedUrl ? `    url: ${options.citedUrl}\n` : '';

@@ -7,6 +7,7 @@ interface IngestCommandOptions {
   dryRun?: boolean;
   source?: string;
   json?: boolean;
+  maxPerFeed?: number;
 }
 
 /** `monitor ingest`: exit 0 when the run completed (even with failed feeds), 1 when no feed could be read. */
@@ -15,6 +16,7 @@ export async function run(_args: unknown[], options: IngestCommandOptions, io: C
     since: options.since,
     dryRun: Boolean(options.dryRun),
     sourceName: options.source,
+    maxPerFeed: options.maxPerFeed,
     onFeedDone: (report, done, total) => io.err(`${progressLine(report, done, total)}\n`),
   });
   if (options.json) {
