@@ -74,6 +74,7 @@ const COMMANDS = {
   accept: () => import('./commands/accept.js'),
   templates: () => import('./commands/templates.js'),
   import: () => import('./commands/import.js'),
+  item: () => import('./commands/item.js'),
 } satisfies Record<string, () => Promise<CommandModule>>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -147,6 +148,12 @@ function addCommands(program: Command, dispatch: Dispatch): void {
   command('accept <candidate>', 'move a candidate into an issue as its next item')
     .option('--issue <n>', 'target issue (default: the newest draft issue)', positiveInteger)
     .action(action('accept'));
+  command('item', 'write the next item of an issue with its front matter filled in, and print its path')
+    .argument('<headline>', 'the headline, in normal case and in quotes')
+    .option('--issue <n>', 'the issue to add it to (default: the newest draft issue)', positiveInteger)
+    .option('--source <source>', 'a source: "Publication, YYYY-MM-DD[, URL]" (repeat for several)', collect)
+    .option('--category <name>', 'a category from monitor.config.yaml (repeat for several)', collect)
+    .action(action('item'));
   command('templates', 'list the built-in templates, copy one to customise it, or see how your copies differ')
     .addArgument(new Argument('<action>', 'list | copy | diff').choices(['list', 'copy', 'diff']))
     .argument('[names...]', 'templates to copy or compare, such as web/issue.hbs (diff: all your copies by default)')

@@ -6,3 +6,4 @@ export * from './schema.js';
 export type * from './types.js';
 export { loadPublication, validatePublication, type LoadOptions } from './load-publication.js';
 export { loadChangedIssues, readKnownIssues, type ChangedIssues, type ChangedLoadOptions, type KnownIssue } from './load-changed-issues.js';
+export { issueToAddTo, nextItemFileName, writeNextItem, type TargetIssue } from './add-item.js';

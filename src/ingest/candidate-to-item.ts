@@ -34,11 +34,3 @@ export function candidateSlug(fileName: string): string {
   const stem = fileName.replace(/\.md$/i, '').replace(/^(\d{4}-\d{2}-\d{2}|undated)-/, '');
   return storySlug(stem);
 }
-
-/** The next item file name in an issue folder holding `names`: the highest order prefix plus one. */
-export function nextItemFileName(names: string[], slug: string): string {
-  const prefixes = names.map((name) => /^(\d+)-[^/]*\.md$/.exec(name)?.[1]).filter((prefix): prefix is string => prefix !== undefined);
-  const next = Math.max(0, ...prefixes.map(Number)) + 1;
-  const width = Math.max(2, ...prefixes.map((prefix) => prefix.length));
-  return `${String(next).padStart(width, '0')}-${slug}.md`;
-}

@@ -14,7 +14,7 @@ import { readState } from './read-state.js';
 import { selectEntries } from './select-entries.js';
 import { updatedFeedState, type IngestState } from './state.js';
 import { writeCandidate } from './write-candidate.js';
-import { removeStaleTemporaries } from './write-new-file.js';
+import { removeStaleTemporaries } from '../core/write-new-file.js';
 import { stateSaver } from './write-state.js';
 
 /** How a run of `monitor ingest` behaves. */

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CANDIDATES_FOLDER } from '../content/index.js';
 import type { Candidate } from './draft-candidate.js';
-import { writeNewFile } from './write-new-file.js';
+import { writeNewFile } from '../core/write-new-file.js';
 
 /**
  * Write a candidate into issues/candidates/ whole (never a half-written or empty file) and without ever

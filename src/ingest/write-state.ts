@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialiseState, STATE_FILE, type IngestState } from './state.js';
-import { TEMPORARY_FOLDER } from './write-new-file.js';
+import { TEMPORARY_FOLDER } from '../core/write-new-file.js';
 
 /**
  * Write feeds/.state.json atomically (a temporary file in .monitor/tmp renamed over it), and only when it

@@ -20,7 +20,7 @@ async function monitor(args: string[], cwd?: string): Promise<{ code: number; st
   }
 }
 
-const COMMANDS = ['init', 'new', 'validate', 'build', 'render', 'preview', 'send', 'export', 'ingest', 'accept', 'templates', 'import'];
+const COMMANDS = ['init', 'new', 'validate', 'build', 'render', 'preview', 'send', 'export', 'ingest', 'accept', 'item', 'templates', 'import'];
 
 describe('the monitor binary', () => {
   it('lists every command in --help and exits 0', async () => {

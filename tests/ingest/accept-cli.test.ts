@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/publication.js';
 import { readItemFile } from '../../src/content/index.js';
-import { candidateToItem, nextItemFileName } from '../../src/ingest/candidate-to-item.js';
+import { nextItemFileName } from '../../src/content/index.js';
+import { candidateToItem } from '../../src/ingest/candidate-to-item.js';
 import { writePublication } from './publication.js';
 
 const roots: string[] = [];
