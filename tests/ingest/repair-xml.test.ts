@@ -40,4 +40,10 @@ describe('parseFeed: the repair takes time in proportion to the feed (it once re
   it('refuses a document that is 100,000 repeated <!DOCTYPE from its start', async () => {
     await expect(parseFeed('<!DOCTYPE'.repeat(100_000), FEED_URL)).rejects.toThrow(/not a feed/);
   });
+
+  it('salvages around 100,000 entries that are never closed', async () => {
+    const { entries, flaws } = await parseFeed(HEAD + '<item><title>open'.repeat(100_000), FEED_URL);
+    expect(entries.map((entry) => entry.title)).toEqual(['Kept']);
+    expect(flaws.join(' ')).toMatch(/100000 entries lost/);
+  });
 });
