@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Worker threads started by the code under test (the feed parser) load its TypeScript sources.
+    execArgv: ['--import', fileURLToPath(new URL('./tests/support/register-typescript.js', import.meta.url))],
   },
 });

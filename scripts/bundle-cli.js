@@ -5,13 +5,15 @@
  * zod, commander...) spends ~50 ms more than it does on a dozen. Code that a command loads on demand stays
  * in chunks of its own (`import()` splits), so `monitor --help` still loads little. MJML is left out:
  * it is loaded on first use and only then (and resolves files of its own at run time). lib/ keeps the
- * unbundled code, which the package's programming interface (lib/index.js) and the tests use.
+ * unbundled code, which the package's programming interface (lib/index.js) and the tests use. The feed
+ * parser's worker is an entry point of its own, lib/bundle/parse-feed-worker.js, beside the chunk that
+ * starts it (src/ingest/parse-feed-within.ts finds it from import.meta.url).
  */
 import { rmSync } from 'node:fs';
 
 /** @type {import('esbuild').BuildOptions} */
 const OPTIONS = {
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/ingest/parse-feed-worker.ts'],
   outdir: 'lib/bundle',
   bundle: true,
   splitting: true,

@@ -4,7 +4,7 @@ import type { RawItem } from './raw-feed.js';
 import type { FeedDate, FeedEntry } from './types.js';
 
 /**
- * An entry read by either reader as a FeedEntry: the first date that can be read (Atom published, RSS
+ * An entry read by rss-parser as a FeedEntry: the first date that can be read (Atom published, RSS
  * pubDate, dc:date, Atom updated), the body from content:encoded or Atom content before the description or
  * summary, the guid or Atom id, the link resolved against `feedUrl` (else the rdf:about, else a guid that
  * is a URL).

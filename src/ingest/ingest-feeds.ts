@@ -7,7 +7,7 @@ import { decodeFeed } from './decode-feed.js';
 import { draftCandidate } from './draft-candidate.js';
 import { fetchFeed } from './fetch-feed.js';
 import { mapLimited } from './map-limited.js';
-import { parseFeed } from './parse-feed.js';
+import { parseFeedWithin } from './parse-feed-within.js';
 import { printable } from './printable.js';
 import { readKnownStoryUrls } from './read-known-stories.js';
 import { readState } from './read-state.js';
@@ -110,7 +110,7 @@ async function ingestFeed(source: Source, context: FeedContext): Promise<FeedRep
   if (fetched.status === 'failed') return failedReport(source, fetched.error);
   if (fetched.status === 'not-modified') return { ...failedReport(source, undefined), status: 'not modified' };
   const decoded = decodeFeed(fetched.bytes, fetched.contentType);
-  const parsed = await parseFeed(decoded.text, fetched.url).catch((caught: Error) => caught);
+  const parsed = await parseFeedWithin(decoded.text, fetched.url, context.options.deadlineMs).catch((caught: Error) => caught);
   if (parsed instanceof Error) return failedReport(source, parsed.message);
   const since = context.options.since ?? (previous ? undefined : addDays(today(context.now), -FIRST_RUN_DAYS));
   const selection = selectEntries(parsed.entries, new Set(previous?.seen ?? []), context.knownUrls, since);

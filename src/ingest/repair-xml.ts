@@ -6,58 +6,106 @@ export interface RepairedXml {
   flaws: string[];
 }
 
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-
 /**
- * A character reference, a named entity other than XML's five, or a lone `&`; or a CDATA section or comment
- * to pass over unchanged (`&` means nothing there). XML's own entities, the bulk of escaped HTML, never match.
+ * Where a repair may be needed: an `&` that does not start one of XML's five entities (the bulk of escaped
+ * HTML, passed over by the regex engine), or `<!`, which may open a CDATA section, comment or DOCTYPE.
  */
-const AMPERSAND = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?!(?:amp|lt|gt|quot|apos);)(?:(#\d+|#[xX][0-9a-fA-F]+)|([a-zA-Z][a-zA-Z0-9]*));|&(?!(?:amp|lt|gt|quot|apos);)/g;
+const NEXT = /&(?!(?:amp|lt|gt|quot|apos);)|<!/g;
+/** At an `&`: a character reference or a named entity. */
+const REFERENCE = /&(?:(#\d+|#[xX][0-9a-fA-F]+)|([a-zA-Z][a-zA-Z0-9]*));/y;
+/** After `<!DOCTYPE`: the rest of it, quoted strings and the internal subset included. */
+const DOCTYPE_REST = /(?:[^[>"']|"[^"]*"|'[^']*')*(?:\[[\s\S]*?\]\s*)?>/y;
 
 /**
  * Fix what real feeds get wrong before a strict parser rejects the whole feed for it: a DOCTYPE (dropped,
  * so declared entities are never expanded and external ones never fetched), bare `&`, HTML named entities,
- * character references to characters XML forbids, and control characters. Each change is one pass of the
- * regex engine over the text, without cutting it into pieces.
+ * character references to characters XML forbids, and control characters.
+ *
+ * One pass, so that time grows with the length of the text whatever it holds: a CDATA section, comment or
+ * DOCTYPE is passed over to its end in one search; one that never ends runs, as XML reads it, to the end of
+ * the document, which is dropped from there (no entry can be read from it).
  */
 export function repairXml(input: string): RepairedXml {
   const flaws: string[] = [];
-  let text = input.replace(/^\uFEFF/, '');
-  text = dropDoctype(text, flaws);
-  text = repairEntities(text, flaws);
-  text = dropControlCharacters(text, flaws);
+  const text = dropControlCharacters(repairMarkup(input.replace(/^\uFEFF/, ''), flaws), flaws);
   return { text, flaws };
 }
 
-function dropDoctype(text: string, flaws: string[]): string {
-  return text.replace(/<!DOCTYPE(?:[^[>"']|"[^"]*"|'[^']*')*(?:\[[\s\S]*?\]\s*)?>/gi, (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) flaws.push('the feed declares its own entities in a DOCTYPE; they were ignored, not expanded');
-    return '';
-  });
+function repairMarkup(text: string, flaws: string[]): string {
+  const pieces: string[] = [];
+  const entities: EntityCounts = { bare: 0, undefinedNames: new Set<string>() };
+  let copied = 0;
+  NEXT.lastIndex = 0;
+  for (let match = NEXT.exec(text); match; match = NEXT.exec(text)) {
+    const at = match.index;
+    const step = text.charCodeAt(at) === 0x26 ? repairReference(text, at, entities) : passConstruct(text, at, flaws);
+    if (step.replacement !== undefined) {
+      pieces.push(text.slice(copied, at), step.replacement);
+      copied = step.end;
+    }
+    NEXT.lastIndex = step.end;
+  }
+  pieces.push(text.slice(copied));
+  reportEntities(entities, flaws);
+  return pieces.join('');
 }
 
-function repairEntities(text: string, flaws: string[]): string {
-  let bare = 0;
-  const undefinedNames = new Set<string>();
-  const repaired = text.replace(AMPERSAND, (match, numeric?: string, name?: string) => {
-    if (match.charCodeAt(0) === 0x3c) return match;
-    if (numeric) return isXmlChar(numeric) ? match : '';
-    if (name === undefined) {
-      bare += 1;
-      return '&amp;';
-    }
-    if (XML_ENTITIES.has(name)) return match;
-    const decoded = decodeHTML(match);
-    if (decoded !== match) return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-    undefinedNames.add(name);
-    return `&amp;${name};`;
-  });
+/** What to do with the text from a match up to `end`: write `replacement` instead, or keep it as it is. */
+interface Step {
+  end: number;
+  replacement?: string;
+}
+
+interface EntityCounts {
+  bare: number;
+  undefinedNames: Set<string>;
+}
+
+function repairReference(text: string, at: number, entities: EntityCounts): Step {
+  REFERENCE.lastIndex = at;
+  const match = REFERENCE.exec(text);
+  if (!match) {
+    entities.bare += 1;
+    return { end: at + 1, replacement: '&amp;' };
+  }
+  const [reference, numeric, name] = match;
+  const end = at + reference.length;
+  if (numeric) return isXmlChar(numeric) ? { end } : { end, replacement: '' };
+  const decoded = decodeHTML(reference);
+  if (decoded !== reference) return { end, replacement: [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('') };
+  entities.undefinedNames.add(name!);
+  return { end, replacement: `&amp;${name};` };
+}
+
+/** At `<!`: pass over a CDATA section or comment (`&` means nothing there), drop a DOCTYPE. */
+function passConstruct(text: string, at: number, flaws: string[]): Step {
+  if (text.startsWith('<![CDATA[', at)) return passOver(text, at + 9, ']]>', 'a CDATA section', flaws);
+  if (text.startsWith('<!--', at)) return passOver(text, at + 4, '-->', 'a comment', flaws);
+  if (text.slice(at, at + 9).toUpperCase() !== '<!DOCTYPE') return { end: at + 2 };
+  DOCTYPE_REST.lastIndex = at + 9;
+  const rest = DOCTYPE_REST.exec(text);
+  if (!rest) return unended(text, 'a DOCTYPE', flaws);
+  if (/<!ENTITY/i.test(rest[0])) flaws.push('the feed declares its own entities in a DOCTYPE; they were ignored, not expanded');
+  return { end: DOCTYPE_REST.lastIndex, replacement: '' };
+}
+
+function passOver(text: string, from: number, closer: string, what: string, flaws: string[]): Step {
+  const close = text.indexOf(closer, from);
+  return close < 0 ? unended(text, what, flaws) : { end: close + closer.length };
+}
+
+/** A construct that never ends holds, as XML reads it, the rest of the document: drop it once. */
+function unended(text: string, what: string, flaws: string[]): Step {
+  flaws.push(`${what} begins and never ends; the feed was read up to there`);
+  return { end: text.length, replacement: '' };
+}
+
+function reportEntities({ bare, undefinedNames }: EntityCounts, flaws: string[]): void {
   if (bare > 0) flaws.push(`${bare} bare "&" ${bare === 1 ? 'was' : 'were'} read as text (the feed should write &amp;)`);
   if (undefinedNames.size > 0) {
     const names = [...undefinedNames].slice(0, 5).map((name) => `&${name};`).join(', ');
     flaws.push(`undefined ${undefinedNames.size === 1 ? 'entity' : 'entities'} ${names} kept as text`);
   }
-  return repaired;
 }
 
 function isXmlChar(reference: string): boolean {

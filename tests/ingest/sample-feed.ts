@@ -1,4 +1,4 @@
-/** A seeded RSS 2.0 feed with content:encoded, in invented words, for comparing the two feed readers. */
+/** A seeded RSS 2.0 feed with content:encoded, in invented words. */
 
 const WORDS = ['ministry', 'council', 'budget', 'governor', 'sanctions', 'exporters', 'grain', 'court', 'deputies', 'pipeline', 'tariff', 'customs', 'election', 'decree', 'pension', 'province', 'prosecutor', 'delegation'];
 
