@@ -37,3 +37,7 @@ export const oneOrMany = (what: string) =>
   z.union([text(what).transform((value) => [value]), z.array(text(what)).min(1, { error: `give at least one ${what}` })], {
     error: `expected ${what} as text or a list of text`,
   });
+
+/** One of a few words, whatever their case: `style: Wire` means wire. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value), z.enum(values, { error: message }));
