@@ -50,6 +50,12 @@ export function parseYamlWithPositions(file: string, text: string, firstLine = 1
       return placeAt(target?.range?.[0] ?? keyNode?.range?.[0] ?? 0, path);
     },
   };
+  const deep = deepBracket(text);
+  if (deep >= 0) {
+    const line = firstLine + countLineFeeds(text, deep);
+    const message = `YAML syntax: brackets ([ or {) nest deeper than ${MAX_BRACKET_DEPTH} levels here; write lists as lines starting with "- "`;
+    return { data: undefined, problems: [error({ file, line, column: deep - text.lastIndexOf('\n', deep - 1), path: '' }, message)], ...located };
+  }
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
@@ -80,6 +86,32 @@ function expandedSize(data: unknown, limit: number): number {
     if (Array.isArray(value)) pending.push(...value);
     else if (typeof value === 'object' && value !== null) pending.push(...Object.values(value));
   }
+  return count;
+}
+
+/**
+ * How deep brackets may nest. Both YAML readers take time that grows faster than the text with each
+ * level (a 16 KB run of "[" took seconds), and no settings file or front matter needs more than two.
+ */
+export const MAX_BRACKET_DEPTH = 20;
+
+/** The offset of the first bracket nested deeper than MAX_BRACKET_DEPTH, or -1 (quotes are not told apart: it only errs on the safe side). */
+function deepBracket(text: string): number {
+  let depth = 0;
+  for (let offset = 0; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_BRACKET_DEPTH) return offset;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function countLineFeeds(text: string, end: number): number {
+  let count = 0;
+  for (let offset = text.indexOf('\n'); offset >= 0 && offset < end; offset = text.indexOf('\n', offset + 1)) count++;
   return count;
 }
 

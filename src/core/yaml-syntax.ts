@@ -7,25 +7,19 @@ export interface SyntaxProblem {
 }
 
 /**
- * The yaml package's errors said in plain words with the usual fix, one per problem: the lines a tab
- * indents give one message, and the errors that follow from another on its line are left out.
+ * The yaml package's errors said in plain words with the usual fix. Only the first problem is told:
+ * after one, a YAML reader's later errors mostly follow from it (a tab, an unclosed quote or a wrong
+ * indentation can give one error per line after it), and the lines a tab indents are told together.
  */
 export function describeSyntaxErrors(text: string, errors: readonly YAMLError[]): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
-  const seenLines = new Set<number>();
-  const tabs = errors.filter((entry) => entry.code === 'TAB_AS_INDENT');
-  if (tabs.length > 0) {
-    const more = tabs.length > 1 ? ` and ${tabs.length - 1} more` : '';
-    problems.push({ offset: tabs[0]!.pos[0], message: `YAML syntax: a tab indents this line${more}; YAML needs spaces, so replace the tabs at the start of lines with spaces` });
-    for (const tab of tabs) seenLines.add(lineStart(text, tab.pos[0]));
+  const first = errors.reduce<YAMLError | undefined>((earliest, entry) => (earliest && earliest.pos[0] <= entry.pos[0] ? earliest : entry), undefined);
+  if (!first) return [];
+  if (first.code === 'TAB_AS_INDENT') {
+    const tabs = new Set(errors.filter((entry) => entry.code === 'TAB_AS_INDENT').map((entry) => lineStart(text, entry.pos[0]))).size;
+    const more = tabs > 1 ? ` and ${tabs - 1} more` : '';
+    return [{ offset: first.pos[0], message: `YAML syntax: a tab indents this line${more}; YAML needs spaces, so replace the tabs at the start of lines with spaces` }];
   }
-  for (const entry of errors) {
-    const start = lineStart(text, entry.pos[0]);
-    if (seenLines.has(start)) continue;
-    seenLines.add(start);
-    problems.push({ offset: entry.pos[0], message: `YAML syntax: ${describe(entry, lineAt(text, start))}` });
-  }
-  return problems.sort((a, b) => a.offset - b.offset);
+  return [{ offset: first.pos[0], message: `YAML syntax: ${describe(first, lineAt(text, lineStart(text, first.pos[0])))}` }];
 }
 
 /** `key: value`, possibly as a list entry (`- key: value`). */

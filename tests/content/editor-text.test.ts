@@ -74,6 +74,22 @@ describe('front matter: YAML mistakes in plain words', () => {
     expect(errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('"headline" is written twice') })]);
   });
 
+  it('refuses brackets nested too deep, which would take YAML seconds to read, at their line', async () => {
+    const item = `---\nheadline: Story\ncategories: ${'['.repeat(16000)}\nsources:\n  - publication: Reuters\n    date: 2020-01-03\n---\nText.\n`;
+    const { code, errors } = await validateJson({ 'issues/1/01-first.md': item, 'monitor.config.yaml': `title: ${'{'.repeat(30)}\n` });
+    expect(code).toBe(1);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'issues/1/01-first.md', line: 3, message: expect.stringContaining('nest deeper than 20 levels') }),
+      expect.objectContaining({ file: 'monitor.config.yaml', line: 1, message: expect.stringContaining('nest deeper than 20 levels') }),
+    ]);
+  });
+
+  it('tells one problem of a file whose every later line follows from it', async () => {
+    const item = `---\nheadline: Story\nsection: "unclosed\ncategories: [Russia]\nsources:\n  - publication: Reuters\n    date: 2020-01-03\n---\nText.\n`;
+    const { errors } = await validateJson({ 'issues/1/01-first.md': item });
+    expect(errors).toHaveLength(1);
+  });
+
   it.each([
     ['front matter', 'issues/1/01-first.md', (bomb: string) => `---\n${bomb}headline: Story\nsources:\n  - publication: Reuters\n    date: 2020-01-03\n---\nText.\n`],
     ['the config', 'monitor.config.yaml', (bomb: string) => `${bomb}title: T\n`],
