@@ -8,6 +8,8 @@ export const MAX_NESTING = 20;
 /** A thematic break (`- - -`, `* * *`) looks like list markers but is a rule. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ *(`{3,}|~{3,})/;
+/** A line that starts (after spaces) with a quote or list marker. */
+const ANY_MARKER = /^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/m;
 
 /**
  * The 0-based line of `markdown` where lists and quotes first nest deeper than MAX_NESTING, or -1. One
@@ -16,6 +18,8 @@ const FENCE = /^ *(`{3,}|~{3,})/;
  * Fenced code is skipped. It errs on the side of counting less (lazy continuation lines close items).
  */
 export function findDeepNesting(markdown: string): number {
+  // Most items hold no list or quote at all: one native scan says so.
+  if (!ANY_MARKER.test(markdown)) return -1;
   const open: Open = { quotes: 0, items: [] };
   let fence: string | undefined;
   let start = 0;

@@ -97,6 +97,7 @@ export const MAX_BRACKET_DEPTH = 20;
 
 /** The offset of the first bracket nested deeper than MAX_BRACKET_DEPTH, or -1 (quotes are not told apart: it only errs on the safe side). */
 function deepBracket(text: string): number {
+  if (occurrences(text, '[') + occurrences(text, '{') <= MAX_BRACKET_DEPTH) return -1;
   let depth = 0;
   for (let offset = 0; offset < text.length; offset++) {
     const code = text.charCodeAt(offset);
@@ -107,6 +108,13 @@ function deepBracket(text: string): number {
     }
   }
   return -1;
+}
+
+/** How many times `character` occurs in `text`, counted up to just past MAX_BRACKET_DEPTH (indexOf is native and fast). */
+function occurrences(text: string, character: string): number {
+  let count = 0;
+  for (let offset = text.indexOf(character); offset >= 0 && count <= MAX_BRACKET_DEPTH; offset = text.indexOf(character, offset + 1)) count++;
+  return count;
 }
 
 function countLineFeeds(text: string, end: number): number {
