@@ -56,7 +56,7 @@ export async function readSources(root: string): Promise<Loaded<Source[]>> {
   const yaml = parseYamlWithPositions(SOURCES_FILE, file.text);
   if (yaml.problems.length > 0) return { value: undefined, problems: yaml.problems };
   if (yaml.data === null || yaml.data === undefined) return { value: [], problems: [] };
-  const checked = checkWithSchema(sourcesSchema, yaml);
+  const checked = checkWithSchema(sourcesSchema, yaml, 'publication');
   if (!checked.value) return checked;
   const problems = checked.value.flatMap((source, index) =>
     checked.value!.findIndex((other) => other.name.toLowerCase() === source.name.toLowerCase()) < index

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, text } from '../core/fields.js';
+import { httpUrl, oneOf, text } from '../core/fields.js';
 
 /** A headed group of items in an issue, such as "Security and Foreign Policy". */
 export const sectionSchema = z.strictObject({
@@ -61,7 +61,7 @@ export const sourceSchema = z.strictObject({
   /** Name as it appears in citations, such as "The Moscow Times". */
   name: text('the publication name'),
   /** periodical: italic in citations; wire: roman (Reuters, AP, Interfax). */
-  style: z.enum(['periodical', 'wire'], { error: 'style is "periodical" or "wire"' }).default('periodical'),
+  style: oneOf(['periodical', 'wire'], 'style is "periodical" or "wire"').default('periodical'),
   /** The publication's home page. */
   homepage: httpUrl.optional(),
   /** RSS or Atom feed watched by `monitor ingest`. */

@@ -1,4 +1,5 @@
 import { error, warning, wholeFile, type Place, type Problem } from '../core/problems.js';
+import { ordinal } from '../core/field-words.js';
 import { closestName, didYouMean } from '../core/suggest.js';
 import type { Config, Source } from '../config/schema.js';
 import type { Issue, Item, Publication } from './types.js';
@@ -97,12 +98,24 @@ export function checkIssue(rules: IssueRules, issue: Issue): Problem[] {
     if (twin && twin.order === item.order) {
       problems.push(warning(wholeFile(item.file), `shares its order prefix with ${twin.file}; give each item its own number`));
     }
-    checkItem(vocabulary, issue, item, problems);
+    checkItem(vocabulary, issue.date, item, problems);
   }
   return problems;
 }
 
-function checkItem(vocabulary: Vocabulary, issue: Issue, item: Item, problems: Problem[]): void {
+/**
+ * The rules of items whose issue.md does not read (its problems are reported on their own), against the
+ * config and sources: a bad issue date does not hide a misspelled category. Source dates are not
+ * compared, as the issue's date is unknown.
+ */
+export function checkStrayItems(rules: IssueRules, items: Item[]): Problem[] {
+  const vocabulary = vocabularyOf(rules);
+  const problems: Problem[] = [];
+  for (const item of items) checkItem(vocabulary, undefined, item, problems);
+  return problems;
+}
+
+function checkItem(vocabulary: Vocabulary, issueDate: string | undefined, item: Item, problems: Problem[]): void {
   const { sectionIds, categories, sourceNames } = vocabulary;
   if (item.section !== undefined && !vocabulary.knownSections.has(item.section)) {
     const known = sectionIds.length > 0 ? `${didYouMean(item.section, sectionIds)} Sections: ${sectionIds.join(', ')}.` : ' No sections are configured in monitor.config.yaml.';
@@ -112,8 +125,9 @@ function checkItem(vocabulary: Vocabulary, issue: Issue, item: Item, problems: P
     if (!vocabulary.knownCategories.has(name)) problems.push(unknownCategory(item.locate(['categories', index]), name, categories));
   });
   item.sources.forEach((source, index) => {
-    if (source.date > issue.date) {
-      problems.push(error(item.locate(['sources', index, 'date']), `source date ${source.date} is after the issue's date ${issue.date}; a story cannot be cited before it appears`));
+    if (issueDate !== undefined && source.date > issueDate) {
+      const message = `the date of the ${ordinal(index)} source, ${source.date}, is after the issue's date ${issueDate}; a story cannot be cited before it appears`;
+      problems.push(error(item.locate(['sources', index, 'date']), message));
     }
     if (!vocabulary.knownSources.has(source.publication.toLowerCase())) {
       const closest = closestName(source.publication, sourceNames);

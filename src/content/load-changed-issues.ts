@@ -1,6 +1,6 @@
 import { ContentError, MonitorError } from '../core/errors.js';
 import { hasErrors, sortProblems, type Problem } from '../core/problems.js';
-import { checkIssue, checkNumbering, checkRepeatedStories, RECENT_ISSUES_FOR_DUPLICATES, type NumberedIssue } from './check-publication.js';
+import { checkIssue, checkNumbering, checkRepeatedStories, checkStrayItems, RECENT_ISSUES_FOR_DUPLICATES, type NumberedIssue } from './check-publication.js';
 import { ContentCache } from './content-cache.js';
 import { loadPublication, type LoadOptions } from './load-publication.js';
 import { issueFileLocate, readIssueFolders, readSettings, type ReadOptions } from './read-publication.js';
@@ -60,6 +60,7 @@ export async function loadChangedIssues(root: string, options: ChangedLoadOption
     for (const folder of readIssueFolders(settings.root, folders, reading)) {
       checked.set(folder.folder, folder.problems);
       if (folder.issue) read.set(folder.folder, folder.issue);
+      else folder.problems.push(...checkStrayItems({ config, sources }, folder.strayItems));
     }
   };
   take(settings.folders.filter((name) => !options.known.has(name)));

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { error, wholeFile, type Problem } from '../core/problems.js';
+import { error, warning, wholeFile, type Problem } from '../core/problems.js';
 import { readTextFile } from '../core/read-text.js';
 import { checkWithSchema } from '../core/schema-problems.js';
 import { parseYamlWithPositions } from '../core/yaml-document.js';
 import { splitFrontMatter } from './front-matter.js';
-import { plainIssueFrontMatter, plainItemFrontMatter } from './plain-check.js';
+import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import { issueFrontMatterSchema, itemFrontMatterSchema } from './schema.js';
+import { quoteWholeLineValues, type WholeLineValue } from './text-fields.js';
 import type { Issue, Item, Locate } from './types.js';
 
 /** Item files are `<NN>-<slug>.md`: an order prefix, a dash, a lower-case slug. */
@@ -20,22 +21,37 @@ interface ParsedMarkdown<S extends z.ZodType> {
 }
 
 /**
- * Read a Markdown file with front matter and check the front matter against `schema`. `plain`, when
- * given, is a cheaper check that returns what the schema would for front matter it is sure of.
+ * Read a Markdown file with front matter and check the front matter against `schema`; prose fields
+ * follow the house rule of text-fields.ts, and the body may not nest lists or quotes too deep.
  */
-export function readMarkdownFile<S extends z.ZodType>(
-  root: string, file: string, schema: S, plain?: (data: unknown) => z.infer<S> | undefined,
-): ParsedMarkdown<S> {
+export function readMarkdownFile<S extends z.ZodType>(root: string, file: string, schema: S): ParsedMarkdown<S> {
   const read = readTextFile(root, file);
   if (read.problem) return failed(file, read.problem);
   const split = splitFrontMatter(file, read.text);
   if (!split.value) return failed(file, split.problem!);
-  const yaml = parseYamlWithPositions(file, split.value.yaml, split.value.yamlLine);
+  const { yamlLine, body, bodyLine } = split.value;
+  const prose = quoteWholeLineValues(split.value.yaml);
+  const yaml = parseYamlWithPositions(file, prose.yaml, yamlLine);
   const locate: Locate = (path) => yaml.placeOf(path);
   if (yaml.problems.length > 0) return { ...failed(file, yaml.problems[0]!), problems: yaml.problems, locate };
-  const sure = plain?.(yaml.data);
-  const checked = sure === undefined ? checkWithSchema(schema, yaml) : { value: sure, problems: [] };
-  return { data: checked.value, body: split.value.body, bodyLine: split.value.bodyLine, locate, problems: checked.problems };
+  const checked = checkWithSchema(schema, yaml);
+  const problems = [...prose.rewritten.flatMap((value) => commentLikeText(file, yamlLine, value)), ...checked.problems];
+  const deep = findDeepNesting(body);
+  if (deep >= 0) {
+    const message = `lists or quotes are nested deeper than ${MAX_NESTING} levels here; flatten them (no newsletter text needs more)`;
+    problems.push(error({ file, line: bodyLine + deep, column: 1, path: 'body' }, message));
+    return { data: undefined, body: '', bodyLine, locate, problems };
+  }
+  return { data: checked.value, body, bodyLine, locate, problems };
+}
+
+/** A prose value read whole that holds " # ": in other YAML files a comment, so the editor may have meant one. */
+function commentLikeText(file: string, yamlLine: number, { line, column, field, value }: WholeLineValue): Problem[] {
+  const hash = value.search(/\s#(\s|$)/);
+  if (hash < 0) return [];
+  const note = value.slice(hash).trim();
+  const place = { file, line: yamlLine + line, column: column + 1, path: field };
+  return [warning(place, `the ${field} is read as the whole line, "${value}"; if "${note}" is a note and not part of the ${field}, put it on a line of its own`)];
 }
 
 function failed(file: string, problem: Problem): ParsedMarkdown<never> {
@@ -62,7 +78,7 @@ export function readItemFile(root: string, file: string): { item?: Item; problem
 /** Read issue.md into the record a publication keeps; `locate` places its fields. */
 export function readIssueRecord(root: string, folder: string): { issue?: IssueRecord; problems: Problem[]; locate: Locate } {
   const file = `issues/${folder}/issue.md`;
-  const parsed = readMarkdownFile(root, file, issueFrontMatterSchema, plainIssueFrontMatter);
+  const parsed = readMarkdownFile(root, file, issueFrontMatterSchema);
   if (!parsed.data) return { problems: parsed.problems, locate: parsed.locate };
   const { number, date, author, status, categories, preheader, subject } = parsed.data;
   const issue: IssueRecord = { file, folder, number, date, authors: author, status, categories, preheader, subject, note: parsed.body };
@@ -77,7 +93,7 @@ export function readItemRecord(root: string, file: string): { item?: ItemRecord;
     const message = `item file name "${name}" needs an order prefix and a lower-case slug, such as "01-moscow-backs-pyongyang.md"`;
     return { problems: [error(wholeFile(file), message)], locate: () => wholeFile(file) };
   }
-  const parsed = readMarkdownFile(root, file, itemFrontMatterSchema, plainItemFrontMatter);
+  const parsed = readMarkdownFile(root, file, itemFrontMatterSchema);
   const { problems, locate } = parsed;
   if (parsed.data && parsed.body === '') {
     problems.push(error({ file, line: parsed.bodyLine, column: 1, path: 'body' }, 'the item has no text; write one or more paragraphs after the closing "---"'));

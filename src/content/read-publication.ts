@@ -18,6 +18,8 @@ export interface ReadResult {
   problems: Problem[];
   /** Numbers of every issue folder, including those whose files have errors. */
   folderNumbers: number[];
+  /** Items that read, of the folders whose issue.md does not: still checked against the settings. */
+  strayItems: Item[];
 }
 
 export interface ReadOptions {
@@ -39,15 +41,17 @@ export async function readPublication(root: string, options: ReadOptions = {}): 
   const settings = await readSettings(root);
   const problems = [...settings.problems];
   const issues: Issue[] = [];
+  const strayItems: Item[] = [];
   for (const read of readIssueFolders(settings.root, settings.folders, options)) {
     problems.push(...read.problems);
     if (read.issue) issues.push(read.issue);
+    strayItems.push(...read.strayItems);
   }
   issues.sort((a, b) => a.number - b.number);
   const folderNumbers = settings.folders.map(Number);
-  if (!settings.config || !settings.sources) return { publication: undefined, problems, folderNumbers };
+  if (!settings.config || !settings.sources) return { publication: undefined, problems, folderNumbers, strayItems };
   const publication = { root: settings.root, config: settings.config, sources: settings.sources, issues };
-  return { publication, problems, folderNumbers };
+  return { publication, problems, folderNumbers, strayItems };
 }
 
 /** A publication's settings and the names of its issue folders; config or sources are absent when unusable. */
@@ -78,6 +82,8 @@ export interface FolderRead {
   folder: string;
   issue: Issue | undefined;
   problems: Problem[];
+  /** The items that read when issue.md does not, so that their own problems are not hidden by its. */
+  strayItems: Item[];
 }
 
 /** Read the given issue folders of the publication at (absolute) `root`, in the order given. */
@@ -87,7 +93,8 @@ export function readIssueFolders(root: string, folders: string[], options: ReadO
   return folders.map((folder) => {
     const names = listed?.get(folder) ?? markdownFiles(path.join(root, 'issues', folder));
     const problems: Problem[] = [];
-    return { folder, issue: readIssueFolder(root, folder, names, cache, problems), problems };
+    const { issue, items } = readIssueFolder(root, folder, names, cache, problems);
+    return { folder, issue, problems, strayItems: issue ? [] : items };
   });
 }
 
@@ -146,7 +153,7 @@ function listMarkdown(stamps: KnownStamps): Map<string, string[]> {
   return stamped;
 }
 
-function readIssueFolder(root: string, folder: string, names: string[], cache: ContentCache, problems: Problem[]): Issue | undefined {
+function readIssueFolder(root: string, folder: string, names: string[], cache: ContentCache, problems: Problem[]): { issue?: Issue; items: Item[] } {
   const issueFile = `issues/${folder}/issue.md`;
   const issueRead = cache.get(root, issueFile, () => {
     const { issue, problems: found } = readIssueRecord(root, folder);
@@ -163,9 +170,9 @@ function readIssueFolder(root: string, folder: string, names: string[], cache: C
     problems.push(...read.problems);
     if (read.kind === 'item' && read.item) items.push(withLocate(read.item, lazyLocate(root, file, 'item')));
   }
-  if (issueRead.kind !== 'issue' || !issueRead.issue) return undefined;
   items.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-  return { ...issueRead.issue, items, locate: lazyLocate(root, issueFile, 'issue') };
+  if (issueRead.kind !== 'issue' || !issueRead.issue) return { items };
+  return { issue: { ...issueRead.issue, items, locate: lazyLocate(root, issueFile, 'issue') }, items };
 }
 
 /** The item a publication holds: its record and where to find its fields (a literal: faster than a spread). */

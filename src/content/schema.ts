@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, isoDate, oneOrMany, text } from '../core/fields.js';
+import { httpUrl, isoDate, oneOf, oneOrMany, text } from '../core/fields.js';
 
 /** A story an item cites, rendered in its citation as `Publication, Month D, YYYY`. */
 export const sourceRefSchema = z.strictObject({
@@ -9,18 +9,27 @@ export const sourceRefSchema = z.strictObject({
   date: isoDate,
   /** Link to the story (http or https). */
   url: httpUrl.optional(),
-});
+}, { error: (issue) => (issue.code === 'invalid_type' ? writtenAsSource(issue.input) : undefined) });
+
+/** A source written as one word or line (`- Reuters`) instead of a publication and a date: how to write it. */
+function writtenAsSource(input: unknown): string {
+  const name = typeof input === 'string' && input.trim() !== '' ? input.trim() : 'Reuters';
+  const written = typeof input === 'string' || typeof input === 'number' ? `written as "${String(input)}"` : 'not written as a source';
+  return `${written}; a source is a publication and the date of its story, such as:\n  - publication: ${name}\n    date: 2019-12-29`;
+}
+
+const WHOLE_NUMBER = 'expected the issue number as a whole number, such as 2359';
 
 /** Front matter of issues/<N>/issue.md. */
 export const issueFrontMatterSchema = z.strictObject({
   /** The issue's number; equals its folder name. */
-  number: z.number({ error: 'expected the issue number as a whole number, such as 2359' }).int().positive(),
+  number: z.number({ error: WHOLE_NUMBER }).int({ error: WHOLE_NUMBER }).positive({ error: WHOLE_NUMBER }),
   /** Publication date. */
   date: isoDate,
   /** One author or a list of them. */
   author: oneOrMany('an author'),
   /** Drafts are built for preview but never enter feeds or the archive index. */
-  status: z.enum(['draft', 'published'], { error: 'status is "draft" or "published"' }).default('draft'),
+  status: oneOf(['draft', 'published'], 'status is "draft" or "published"').default('draft'),
   /** "Related Categories" as the editor wants them; when absent, derived from the items. */
   categories: z.array(text('a category')).optional(),
   /** Email preview line; when absent, the headlines joined by "; ". */

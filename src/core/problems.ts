@@ -36,9 +36,12 @@ export function formatPlace(place: Place): string {
   return place.column > 0 ? `${place.file}:${place.line}:${place.column}` : `${place.file}:${place.line}`;
 }
 
-/** One line per problem: `file:line:col: error: [path] message`. */
+/**
+ * One line per problem: `file:line:col: error: [field:] message`. A top-level field is named before the
+ * message; a nested one (`sources.0.date`) is named in the message itself, in the editor's words.
+ */
 export function formatProblem(problem: Problem): string {
-  const field = problem.path ? ` ${problem.path}:` : '';
+  const field = /^[^.\d][^.]*$/.test(problem.path) ? ` ${problem.path}:` : '';
   return `${formatPlace(problem)}: ${problem.severity}:${field} ${problem.message}`;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldInWords } from './field-words.js';
 import { error, warning, type Problem } from './problems.js';
 import { closestName, didYouMean } from './suggest.js';
 import { joinPath, type FieldPath, type PositionedYaml } from './yaml-document.js';
@@ -10,14 +11,15 @@ export interface Checked<T> {
 }
 
 /**
- * Validate YAML data with a zod schema and place every issue at its node in the file. Unknown keys
- * are reported one by one, as likely typos of a known field.
+ * Validate YAML data with a zod schema and place every issue at its node in the file, naming nested
+ * fields in the editor's words ("the date of the first source"; `entry` names the entries of a file
+ * that is a list). Unknown keys are reported one by one, as likely typos of a known field.
  */
-export function checkWithSchema<S extends z.ZodType>(schema: S, yaml: PositionedYaml): Checked<z.infer<S>> {
+export function checkWithSchema<S extends z.ZodType>(schema: S, yaml: PositionedYaml, entry?: string): Checked<z.infer<S>> {
   const result = schema.safeParse(yaml.data ?? {});
   if (result.success) return { value: result.data, problems: [] };
   const issues = result.error.issues;
-  const problems = issues.filter((issue) => !isMisspelled(schema, yaml, issue, issues)).flatMap((issue) => describeIssue(schema, yaml, issue));
+  const problems = issues.filter((issue) => !isMisspelled(schema, yaml, issue, issues)).flatMap((issue) => describeIssue(schema, yaml, issue, entry));
   return { value: undefined, problems };
 }
 
@@ -35,22 +37,26 @@ function isMisspelled(schema: z.ZodType, yaml: PositionedYaml, issue: z.core.$Zo
   );
 }
 
-function describeIssue(schema: z.ZodType, yaml: PositionedYaml, issue: z.core.$ZodIssue): Problem[] {
+function describeIssue(schema: z.ZodType, yaml: PositionedYaml, issue: z.core.$ZodIssue, entry: string | undefined): Problem[] {
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, path);
+    const owner = path.length > 0 ? `${fieldInWords(path, entry)} has an unknown field` : 'unknown field';
     return issue.keys.map((key) => {
       const place = yaml.placeOf([...path, key], 'key');
       const hint = didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`;
-      return error(place, `unknown field "${key}".${hint}`);
+      return error(place, `${owner} "${key}".${hint}`);
     });
   }
   const field = String(path[path.length - 1] ?? 'value');
   if (issue.code === 'invalid_type' && path.length > 0 && !yaml.has(path)) {
-    return [error(yaml.placeOf(path, 'key'), `"${field}" is required but missing. ${issue.message}`.trim())];
+    const parent = path.slice(0, -1);
+    const missing = parent.length > 0 ? `${fieldInWords(parent, entry)} has no ${field}` : `"${field}" is required but missing`;
+    return [error(yaml.placeOf(path, 'key'), `${missing}. ${issue.message}`.trim())];
   }
   const place = yaml.placeOf(path);
-  return [(issue.code === 'custom' && issue.params?.warning ? warning : error)(place, issue.message)];
+  const message = path.length > 1 || typeof path[0] === 'number' ? `${fieldInWords(path, entry)}: ${issue.message}` : issue.message;
+  return [(issue.code === 'custom' && issue.params?.warning ? warning : error)(place, message)];
 }
 
 /** The field names the schema accepts at `path` (for "did you mean" hints). */

@@ -68,7 +68,7 @@ describe('monitor accept', () => {
     const result = await monitor(root, 'accept', 'issues/candidates/undated-undated-story.md', '--issue', '1');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/flagged this draft: the feed gives no usable date/);
-    expect(result.err).toMatch(/issues\/1\/02-undated-story\.md:\d+:\d+: error: sources\.0\.date/);
+    expect(result.err).toMatch(/issues\/1\/02-undated-story\.md:\d+:\d+: error: the first source has no date/);
   });
 
   it('fails clearly, losing nothing, when the issue does not exist or there is no draft issue', async () => {

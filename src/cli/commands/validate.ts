@@ -7,7 +7,7 @@ interface ValidateOptions {
 }
 
 export async function run(_args: unknown[], options: ValidateOptions, io: CommandIO): Promise<number> {
-  const { publication, problems } = await validatePublication(io.root);
+  const { problems, issuesChecked } = await validatePublication(io.root);
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning');
   if (options.json) {
@@ -15,7 +15,7 @@ export async function run(_args: unknown[], options: ValidateOptions, io: Comman
     io.out(`${JSON.stringify({ errors: errors.map(entry), warnings: warnings.map(entry) }, null, 2)}\n`);
   } else {
     for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
-    io.err(`${summary(publication?.issues.length ?? 0, errors.length, warnings.length)}\n`);
+    io.err(`${summary(issuesChecked, errors.length, warnings.length)}\n`);
   }
   return hasErrors(problems) ? 1 : 0;
 }
