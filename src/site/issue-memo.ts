@@ -8,9 +8,9 @@ import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { CACHE_FOLDER } from './build-state.js';
 import type { Stamp, Stamps } from './input-stamps.js';
-import type { IssueHashes, RememberedHashes } from './output-keys.js';
+import type { IssueHashes, RememberedHashes } from './issue-keys.js';
 
-const MEMO_FORMAT = 4;
+const MEMO_FORMAT = 5;
 /** What a memo file depends on: its format and monitor's version (see core/cache-file.ts). */
 const MEMO_KEY = `issue-memo ${MEMO_FORMAT} ${TOOL_VERSION}`;
 /** The memo's folder in the cache folder: one file per hundred issue folders, so an edit rewrites one. */
@@ -60,8 +60,8 @@ export interface FreshIssue {
 /**
  * What builds remember of each issue folder, so that the next build need not read, check or compose
  * the folders that did not change: an issue's warnings, its outline (enough to list it and link to it)
- * and the hashes of its composed form (with the outline, enough to key every output; rendering its own
- * files or a feed that carries it takes the issue read in full).
+ * and the hashes of its composed form (with its links, the key of its own files, site/issue-keys.ts;
+ * rendering its own files or a feed that carries it takes the issue read in full).
  * A composed issue depends only on its own folder's files, the settings (monitor.config.yaml,
  * feeds/sources.yaml) and monitor itself, so an entry is trusted while the stamps of exactly those are
  * unchanged; the stamps are the ones taken before the build read anything. Each file of the memo is a
