@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { Problem } from '../core/problems.js';
 import type { IssueRecord, ItemRecord } from './read-issue.js';
 
 /** Bump when the stored shape of an issue or item changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 /** Where the shards live in the cache folder, and the single file an older monitor kept instead. */
 const SHARD_FOLDER = 'content';
 const LEGACY_FILE = 'content.json';
@@ -47,8 +47,9 @@ export function shardNames(cacheFolder: string): string[] {
  * as the caller identifies it: its version, and the stamps of its code where the caller knows them).
  */
 export function readShard(cacheFolder: string, shard: string, tool: string): Map<string, Entry> | undefined {
+  const text = readCacheText(shardFile(cacheFolder, shard), contentCacheKey(tool));
   try {
-    return parseShard(readFileSync(path.join(cacheFolder, SHARD_FOLDER, `shard-${shard}.cache`), 'utf8'), tool);
+    return text === undefined ? undefined : parseShard(text);
   } catch {
     return undefined;
   }
@@ -56,16 +57,18 @@ export function readShard(cacheFolder: string, shard: string, tool: string): Map
 
 /** Write one shard (atomically), or remove it when it has no entries left. */
 export function writeShard(cacheFolder: string, shard: string, entries: Map<string, Entry> | undefined, tool: string): void {
-  const folder = path.join(cacheFolder, SHARD_FOLDER);
-  const file = path.join(folder, `shard-${shard}.cache`);
-  if (!entries || entries.size === 0) {
-    rmSync(file, { force: true });
-    return;
-  }
-  mkdirSync(folder, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, formatShard(entries, tool));
-  renameSync(temporary, file);
+  const file = shardFile(cacheFolder, shard);
+  if (!entries || entries.size === 0) removeCacheFile(file);
+  else writeCacheFile(file, contentCacheKey(tool), formatShard(entries));
+}
+
+function shardFile(cacheFolder: string, shard: string): string {
+  return path.join(cacheFolder, SHARD_FOLDER, `shard-${shard}.cache`);
+}
+
+/** What a shard depends on besides its files' stamps: its format and monitor (see readShard). */
+export function contentCacheKey(tool: string): string {
+  return `content ${CACHE_FORMAT} ${tool}`;
 }
 
 /** Remove the single cache file of format 1 (14 MB for a long archive), which nothing reads any more. */
@@ -74,21 +77,16 @@ export function removeLegacyFile(cacheFolder: string): void {
 }
 
 /**
- * A shard is the sha1 of the rest of it on a line of its own (any damage is seen), then one line of
- * JSON — `[file, ctimeMs, size, read]` rows whose item bodies and issue notes are replaced by their
- * lengths — then those texts one after another, as they are. Most of a cache is Markdown text, and taking
- * it by length from one string is much cheaper than escaping and parsing it as JSON strings.
+ * A shard's body (a cache file, core/cache-file.ts) is one line of JSON — `[file, ctimeMs, size, read]`
+ * rows whose item bodies and issue notes are replaced by their lengths — then those texts one after
+ * another, as they are. Most of a cache is Markdown text, and taking it by length from one string is
+ * much cheaper than escaping and parsing it as JSON strings.
  */
-function formatShard(entries: Map<string, Entry>, tool: string): string {
+function formatShard(entries: Map<string, Entry>): string {
   const texts: string[] = [];
   const rows: unknown[] = [];
   for (const [file, { ctimeMs, size, read }] of entries) rows.push([file, ctimeMs, size, withoutText(read, texts)]);
-  const body = `${JSON.stringify({ format: CACHE_FORMAT, version: tool, rows })}\n${texts.join('')}`;
-  return `${sha1(body)}\n${body}`;
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  return `${JSON.stringify(rows)}\n${texts.join('')}`;
 }
 
 function withoutText(read: StoredRead, texts: string[]): StoredRead {
@@ -104,17 +102,14 @@ function withoutText(read: StoredRead, texts: string[]): StoredRead {
 }
 
 /** The entries of a shard's text; throws when anything is not as formatShard wrote it. */
-function parseShard(shard: string, tool: string): Map<string, Entry> {
-  const sumEnd = shard.indexOf('\n');
-  const text = shard.slice(sumEnd + 1);
-  if (sumEnd < 0 || shard.slice(0, sumEnd) !== sha1(text)) throw new Error('damaged');
+function parseShard(text: string): Map<string, Entry> {
   const cut = text.indexOf('\n');
   if (cut < 0) throw new Error('no texts');
-  const head = JSON.parse(text.slice(0, cut)) as { format?: unknown; version?: unknown; rows?: unknown };
-  if (head.format !== CACHE_FORMAT || head.version !== tool || !Array.isArray(head.rows)) throw new Error('another cache');
+  const rows = JSON.parse(text.slice(0, cut)) as unknown;
+  if (!Array.isArray(rows)) throw new Error('no rows');
   const entries = new Map<string, Entry>();
   let offset = cut + 1;
-  for (const row of head.rows as unknown[]) {
+  for (const row of rows as unknown[]) {
     if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'number' || typeof row[2] !== 'number') throw new Error('bad row');
     const read = row[3] as StoredRead;
     if ((read.kind !== 'item' && read.kind !== 'issue') || !Array.isArray(read.problems)) throw new Error('bad read');

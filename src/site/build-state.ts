@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readCacheFile, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { firstChange, StampTable, type Stamps } from './input-stamps.js';
 
 /** Bump when the shape of the state or the meaning of an output key changes. */
-const STATE_FORMAT = 4;
+const STATE_FORMAT = 5;
 /** The publication's cache folder, ignored by git; the content cache lives there too. */
 export const CACHE_FOLDER = '.monitor-cache';
 /** States kept for different output folders or options (preview builds elsewhere); older ones are removed. */
@@ -28,9 +29,6 @@ export interface BuildTotals {
  * folder exactly: it is removed before any output is touched and written again once the output is in place.
  */
 export interface BuildState {
-  format: number;
-  /** monitor's version that wrote it; another version ignores it. */
-  tool: string;
   /** Absolute output folder. */
   out: string;
   drafts: boolean;
@@ -52,25 +50,23 @@ export function stateFile(root: string, out: string, drafts: boolean): string {
 }
 
 /**
- * The first line of a state file (JSON), followed by the state's body: the `[ctimeMs, size]` of every
- * input then of every output as 64-bit floats, the paths of the inputs then of the outputs joined by NUL
- * (UTF-8), and the outputs' keys joined by NUL. The header is padded so that the floats are aligned and
- * can be used where they lie.
+ * The first line of a state (JSON), followed by the `[ctimeMs, size]` of every input then of every
+ * output as 64-bit floats, the paths of the inputs then of the outputs joined by NUL (UTF-8), and the
+ * outputs' keys joined by NUL. The whole is a cache file (core/cache-file.ts), whose checksum covers
+ * the header too: a build that finds nothing changed repeats its warnings and totals.
  */
 export interface StateHeader extends Omit<BuildState, 'inputs' | 'outputs'> {
-  /** Byte order of the floats. */
-  endian: string;
   /** How many inputs and outputs. */
   inputs: number;
   outputs: number;
   /** Byte lengths of the paths and of the keys. */
   paths: number;
   keys: number;
-  /** sha1 of the rest of the header and of the body: a state damaged anywhere is not trusted. */
-  sum: string;
 }
 
 const ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+/** What a state depends on besides its folder and options: its format, monitor's version, the floats' byte order. */
+const STATE_KEY = `build-state ${STATE_FORMAT} ${TOOL_VERSION} ${ENDIAN}`;
 const NEWLINE = 10;
 const NUL = '\0';
 
@@ -97,8 +93,8 @@ export class RecordedState {
     const outputs: Record<string, OutputRecord> = {};
     const { paths, values } = this.outputs;
     paths.forEach((file, i) => { outputs[file] = [keys[i]!, values[2 * i + 1]!, values[2 * i]!]; });
-    const { format, tool, out, drafts, global, totals, warnings } = this.header;
-    return { format, tool, out, drafts, global, inputs, outputs, totals, warnings };
+    const { out, drafts, global, totals, warnings } = this.header;
+    return { out, drafts, global, inputs, outputs, totals, warnings };
   }
 }
 
@@ -107,8 +103,9 @@ export class RecordedState {
  * damaged, of another format or version of monitor, or about another folder or options.
  */
 export function readBuildState(file: string, out: string, drafts: boolean): RecordedState | undefined {
+  const data = readCacheFile(file, STATE_KEY);
   try {
-    return decodeState(readFileSync(file), out, drafts);
+    return data && decodeState(data, out, drafts);
   } catch {
     return undefined;
   }
@@ -116,14 +113,13 @@ export function readBuildState(file: string, out: string, drafts: boolean): Reco
 
 function decodeState(data: Buffer, out: string, drafts: boolean): RecordedState | undefined {
   const newline = data.indexOf(NEWLINE);
-  if (newline < 0 || (newline + 1) % 8 !== 0) return undefined;
+  if (newline < 0) return undefined;
   const header = JSON.parse(data.toString('utf8', 0, newline)) as StateHeader;
   if (!validHeader(header, out, drafts)) return undefined;
   const body = data.subarray(newline + 1);
   const count = header.inputs + header.outputs;
   const numbers = count * 16;
-  const { sum, ...fields } = header;
-  if (body.length !== numbers + header.paths + header.keys || checksum(fields, body) !== sum) return undefined;
+  if (body.length !== numbers + header.paths + header.keys) return undefined;
   const values = floats(body.subarray(0, numbers));
   const paths = splitInto(body.toString('utf8', numbers, numbers + header.paths), count);
   if (!paths) return undefined;
@@ -134,9 +130,8 @@ function decodeState(data: Buffer, out: string, drafts: boolean): RecordedState 
 
 function validHeader(header: Partial<StateHeader>, out: string, drafts: boolean): header is StateHeader {
   const counts = [header.inputs, header.outputs, header.paths, header.keys];
-  return header !== null && typeof header === 'object' && header.format === STATE_FORMAT && header.tool === TOOL_VERSION
-    && header.out === out && header.drafts === drafts && header.endian === ENDIAN && typeof header.global === 'string'
-    && typeof header.sum === 'string' && isRecord(header.totals) && Array.isArray(header.warnings)
+  return header !== null && typeof header === 'object' && header.out === out && header.drafts === drafts
+    && typeof header.global === 'string' && isRecord(header.totals) && Array.isArray(header.warnings)
     && counts.every((count) => Number.isSafeInteger(count) && count! >= 0);
 }
 
@@ -152,32 +147,17 @@ function splitInto(text: string, count: number): string[] | undefined {
   return parts.length === count ? parts : undefined;
 }
 
-/**
- * sha1 of a state: its header's other fields (as JSON: what JSON.parse gives back stringifies the same)
- * and its body. A build that finds nothing changed repeats the header's warnings and totals, so those
- * are covered too.
- */
-function checksum(fields: Omit<StateHeader, 'sum'>, body: Buffer): string {
-  return createHash('sha1').update(JSON.stringify(fields)).update('\n').update(body).digest('base64url');
-}
-
-/** The state of a build, without the fields every state shares. */
-export type NewState = Omit<BuildState, 'format' | 'tool'>;
-
-/** Record a successful build (temporary file and rename, so a reader never sees half of it). Never fails a build. */
-export function saveBuildState(file: string, state: NewState): void {
+/** Record a successful build (atomically, so a reader never sees half of it). Never fails a build. */
+export function saveBuildState(file: string, state: BuildState): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, encodeState(state));
-    renameSync(temporary, file);
+    writeCacheFile(file, STATE_KEY, encodeState(state));
     pruneStates(path.dirname(file));
   } catch {
     // Without a state the next build is a full one: slower, never wrong.
   }
 }
 
-function encodeState(state: NewState): Buffer {
+function encodeState(state: BuildState): Buffer {
   const inputs = StampTable.of(state.inputs);
   const files = Object.keys(state.outputs);
   const values = new Float64Array(inputs.values.length + 2 * files.length);
@@ -194,13 +174,8 @@ function encodeState(state: NewState): Buffer {
   const keyBytes = Buffer.from(keys.join(NUL));
   const body = Buffer.concat([Buffer.from(values.buffer), paths, keyBytes]);
   const { inputs: _inputs, outputs: _outputs, ...rest } = state;
-  const fields: Omit<StateHeader, 'sum'> = {
-    format: STATE_FORMAT, tool: TOOL_VERSION, ...rest, endian: ENDIAN,
-    inputs: inputs.paths.length, outputs: files.length, paths: paths.length, keys: keyBytes.length,
-  };
-  const line = JSON.stringify({ ...fields, sum: checksum(fields, body) });
-  const padding = (8 - ((Buffer.byteLength(line) + 1) % 8)) % 8;
-  return Buffer.concat([Buffer.from(`${line}${' '.repeat(padding)}\n`), body]);
+  const header: StateHeader = { ...rest, inputs: inputs.paths.length, outputs: files.length, paths: paths.length, keys: keyBytes.length };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]);
 }
 
 /**
@@ -208,11 +183,7 @@ function encodeState(state: NewState): Buffer {
  * folder), the build goes on: a state whose output files changed size or ctime is never trusted anyway.
  */
 export function forgetBuildState(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // see above
-  }
+  removeCacheFile(file);
 }
 
 /** True when every recorded output file is in `out` with its recorded size and ctime: nobody touched it. */

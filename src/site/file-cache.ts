@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readCacheText, writeCacheFile } from '../core/cache-file.js';
 import type { TextCache } from '../render/types.js';
 
-/** Files kept per cache (one per template set or skeleton met lately); older ones are removed. */
+/** Files kept (one per email skeleton met lately); older ones are removed. */
 const KEPT = 8;
 
 /**
@@ -16,37 +17,19 @@ export function mjmlFileCache(cacheFolder: string, tool: string): TextCache {
   return textFileCache(path.join(cacheFolder, 'mjml'), () => `${tool}\0${mjmlVersions()}`);
 }
 
-/** Compiled templates, in `<cacheFolder>/templates/`, by the template sources, `tool` and the installed Handlebars. */
-export function templateFileCache(cacheFolder: string, tool: string): TextCache {
-  return textFileCache(path.join(cacheFolder, 'templates'), () => `${tool}\0${handlebarsVersion()}`);
-}
-
 /**
- * Texts by key, one file each in `folder`, named by a hash of the key and of `salt` (what else the text
- * depends on; worked out on first use). Each file starts with a hash of its text, checked on reading: a
- * damaged file is ignored (the text is made again). Never fails a build.
+ * Texts by key, one cache file each in `folder` (core/cache-file.ts), named by a hash of the key and of
+ * `salt` (what else the text depends on; worked out on first use), which the file's checksum covers
+ * too. A damaged or foreign file is a miss (the text is made again). Never fails a build.
  */
 function textFileCache(folder: string, salt: () => string): TextCache {
-  const fileOf = (key: string) => path.join(folder, `${sha1(`${salt()}\0${key}`)}.txt`);
+  const keyOf = (key: string) => `${salt()}\0${key}`;
+  const fileOf = (key: string) => path.join(folder, `${sha1(keyOf(key))}.txt`);
   return {
-    get(key) {
-      let text: string;
-      try {
-        text = readFileSync(fileOf(key), 'utf8');
-      } catch {
-        return undefined;
-      }
-      const newline = text.indexOf('\n');
-      const value = text.slice(newline + 1);
-      return newline > 0 && text.slice(0, newline) === sha1(value) ? value : undefined;
-    },
+    get: (key) => readCacheText(fileOf(key), keyOf(key)),
     set(key, value) {
       try {
-        mkdirSync(folder, { recursive: true });
-        const file = fileOf(key);
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, `${sha1(value)}\n${value}`);
-        renameSync(temporary, file);
+        writeCacheFile(fileOf(key), keyOf(key), value);
         prune(folder);
       } catch {
         // Without the file the next run only makes the text again.
@@ -69,10 +52,6 @@ function mjmlVersions(): string {
     versions = [packageVersion(fromMonitor, 'mjml'), packageVersion(fromMjml, 'mjml-core'), packageVersion(fromCore, 'juice'), packageVersion(fromCore, 'cheerio')].join(' ');
   }
   return versions;
-}
-
-function handlebarsVersion(): string {
-  return packageVersion(createRequire(import.meta.url), 'handlebars');
 }
 
 function packageVersion(require: NodeJS.Require, name: string): string {

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CategoryLink, ComposedIssue } from '../compose/types.js';
 import type { KnownIssue } from '../content/index.js';
+import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { Problem } from '../core/problems.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { CACHE_FOLDER } from './build-state.js';
 import type { Stamp, Stamps } from './input-stamps.js';
-import type { IssueHashes, RememberedHashes } from './output-keys.js';
+import type { IssueHashes, RememberedHashes } from './issue-keys.js';
 
-const MEMO_FORMAT = 3;
+const MEMO_FORMAT = 5;
+/** What a memo file depends on: its format and monitor's version (see core/cache-file.ts). */
+const MEMO_KEY = `issue-memo ${MEMO_FORMAT} ${TOOL_VERSION}`;
 /** The memo's folder in the cache folder: one file per hundred issue folders, so an edit rewrites one. */
 const MEMO_FOLDER = 'issue-memo';
 const SHARD_NAME = /^shard-(\d+)\.json$/;
@@ -57,13 +60,13 @@ export interface FreshIssue {
 /**
  * What builds remember of each issue folder, so that the next build need not read, check or compose
  * the folders that did not change: an issue's warnings, its outline (enough to list it and link to it)
- * and the hashes of its composed form (with the outline, enough to key every output; rendering its own
- * files or a feed that carries it takes the issue read in full).
+ * and the hashes of its composed form (with its links, the key of its own files, site/issue-keys.ts;
+ * rendering its own files or a feed that carries it takes the issue read in full).
  * A composed issue depends only on its own folder's files, the settings (monitor.config.yaml,
  * feeds/sources.yaml) and monitor itself, so an entry is trusted while the stamps of exactly those are
- * unchanged; the stamps are the ones taken before the build read anything. Each file of the memo
- * carries a sha1 of itself: a damaged one is ignored. Kept apart from the build state so that a build
- * with nothing changed never reads it.
+ * unchanged; the stamps are the ones taken before the build read anything. Each file of the memo is a
+ * cache file (core/cache-file.ts): a damaged one is ignored. Kept apart from the build state so that a
+ * build with nothing changed never reads it.
  */
 export class IssueMemo {
   private readonly signatures = new Map<string, string>();
@@ -203,15 +206,11 @@ function readShards(folder: string): Map<string, Shard> {
   }
   for (const name of names) {
     const shard = SHARD_NAME.exec(name)?.[1];
-    if (!shard) continue;
+    const text = shard && readCacheText(path.join(folder, name), MEMO_KEY);
+    if (!shard || !text) continue;
     try {
-      const text = readFileSync(path.join(folder, name), 'utf8');
-      const cut = text.indexOf('\n');
-      const body = text.slice(cut + 1);
-      if (cut < 0 || text.slice(0, cut) !== sha1(body)) continue;
-      const stored = JSON.parse(body);
-      if (stored?.format !== MEMO_FORMAT || stored.tool !== TOOL_VERSION || !Array.isArray(stored.categories) || typeof stored.issues !== 'object') continue;
-      shards.set(shard, { categories: stored.categories, issues: stored.issues });
+      const stored = JSON.parse(text);
+      if (Array.isArray(stored?.categories) && typeof stored.issues === 'object') shards.set(shard, { categories: stored.categories, issues: stored.issues });
     } catch {
       // A shard that cannot be read is as good as none.
     }
@@ -222,15 +221,8 @@ function readShards(folder: string): Map<string, Shard> {
 /** Write one shard atomically, or remove it when it holds no entry. */
 function writeShard(folder: string, name: string, shard: Shard | undefined): void {
   const file = path.join(folder, `shard-${name}.json`);
-  if (!shard || Object.keys(shard.issues).length === 0) {
-    rmSync(file, { force: true });
-    return;
-  }
-  mkdirSync(folder, { recursive: true });
-  const body = JSON.stringify({ format: MEMO_FORMAT, tool: TOOL_VERSION, categories: shard.categories, issues: shard.issues });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${sha1(body)}\n${body}`);
-  renameSync(temporary, file);
+  if (!shard || Object.keys(shard.issues).length === 0) removeCacheFile(file);
+  else writeCacheFile(file, MEMO_KEY, JSON.stringify({ categories: shard.categories, issues: shard.issues }));
 }
 
 /** The outline of a composed issue, its categories written as indexes into `links` (extended as needed). */
@@ -242,8 +234,4 @@ function outlineOf(issue: ComposedIssue, links: CategoryLink[]): Outline<number>
   const { previous: _previous, next: _next, sections: _sections, note: _note, items, categories, ...header } = issue;
   const outline = items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index) }));
   return { ...header, categories: categories.map(index), items: outline };
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }

@@ -47,7 +47,7 @@ export async function loadModel(source: ModelSource): Promise<BuildModel> {
 
 /** The model with the issues `numbers` read and composed in full; they were unchanged, so nothing is checked again. */
 export async function withIssuesRead(model: BuildModel, numbers: Iterable<number>, source: ModelSource): Promise<BuildModel> {
-  const folders = [...numbers].filter((number) => model.outlines.has(number)).map((number) => model.folders.get(number)!);
+  const folders = [...new Set(numbers)].filter((number) => model.outlines.has(number)).map((number) => model.folders.get(number)!);
   if (folders.length === 0) return model;
   const read = await readKnownIssues(source.root, folders, { cacheDir: source.cacheDir, stamps: source.stamps, tool: source.tool });
   const publication = { ...model.publication, issues: [...model.publication.issues, ...read].sort((a, b) => a.number - b.number) };

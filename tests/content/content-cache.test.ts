@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChangedIssues, loadPublication, validatePublication } from '../../src/content/index.js';
+import { contentCacheKey } from '../../src/content/content-cache-store.js';
+import { readCacheText, writeCacheFile } from '../../src/core/cache-file.js';
 import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
 
 /** The publication as JSON text (field order included), without functions, for comparing two reads. */
@@ -108,9 +109,9 @@ describe('the parsed-content cache', () => {
     await loadPublication(root, { cacheDir, tool: 'monitor 1, code a' });
     // The cached headline changed (its sha1 with it): what a reader gets shows whether it used the cache.
     const shard = path.join(shardFolder(root), 'shard-0.cache');
-    const body = (await readFile(shard, 'utf8')).split('\n').slice(1).join('\n').replace('"headline":"First"', '"headline":"Stale"');
+    const body = readCacheText(shard, contentCacheKey('monitor 1, code a'))!.replace('"headline":"First"', '"headline":"Stale"');
     expect(body).toContain('"headline":"Stale"');
-    await writeFile(shard, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    writeCacheFile(shard, contentCacheKey('monitor 1, code a'), body);
     const headline = async (tool: string) => (await loadPublication(root, { cacheDir, tool })).publication.issues[0]!.items[0]!.headline;
     expect(await headline('monitor 1, code a')).toBe('Stale');
     expect(await headline('monitor 1, code b')).toBe('First');

@@ -46,7 +46,7 @@ describe('monitor render <N> --format', () => {
     const { code, out, err } = await run(['render', '9', '--format', 'text', '--root', root]);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toBe('There is no issue 9 in issues/: the publication has issues 1-3.\n');
+    expect(err).toBe('there is no issue 9 (no folder issues/9/); the issues are 1, 2, 3\n');
   });
 
   it('exits 2 for an unknown format', async () => {

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { ComposedIssue } from '../compose/types.js';
+import type { PublicationInfo } from '../compose/types.js';
+import type { TemplateSources } from '../render/types.js';
+import type { OutputFile } from './render-site.js';
+import type { SitePlan } from './plan-site.js';
+
+/**
+ * The hashes of one composed issue, neither of which depends on its previous/next links: everything but
+ * its items and links, and its sections and items.
+ */
+export interface IssueHashes {
+  header: string;
+  body: string;
+}
+
+/** Hashes of an issue computed by an earlier build, when its inputs are known to be unchanged. */
+export type RememberedHashes = (issue: ComposedIssue) => IssueHashes | undefined;
+
+/** What every output depends on besides its own part of the render model. */
+export interface GlobalInputs {
+  /** monitor's version and a hash of its own files' stamps. */
+  tool: string;
+  templates: TemplateSources;
+  publication: PublicationInfo;
+  drafts: boolean;
+}
+
+/** Hash of what every output shares: any change here rebuilds everything. */
+export function globalKey(inputs: GlobalInputs): string {
+  const templates = [...inputs.templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return hash(inputs.tool, JSON.stringify(templates), JSON.stringify(inputs.publication), String(inputs.drafts));
+}
+
+/** An issue's own files, in its folder: its web page, email and plain text, each a function of the composed issue alone. */
+export const ISSUE_FILES: ReadonlyArray<readonly [string, OutputFile['kind']]> = [['index.html', 'page'], ['email.html', 'email'], ['email.txt', 'email']];
+
+/**
+ * The key of each issue's own files: a hash of the composed issue they render, its previous/next links
+ * included (what every output shares is the global key, recorded once beside them). Every other output
+ * (stylesheet, archive and category pages, feeds) is rendered by every build that is not unchanged, and
+ * keyed by a hash of its own text (outputKey): no key here predicts what the renderer will print.
+ */
+export function issueKeys(plan: SitePlan, remembered?: RememberedHashes): { keys: Map<string, string>; hashes: Map<number, IssueHashes> } {
+  const model = new ModelHashes(remembered);
+  const keys = new Map<string, string>();
+  const hashes = new Map<number, IssueHashes>();
+  for (const { issue } of plan.issues) {
+    const key = hash(model.header(issue), JSON.stringify([issue.previous ?? null, issue.next ?? null]), model.body(issue));
+    for (const [name] of ISSUE_FILES) keys.set(`${issue.path}${name}`, key);
+    hashes.set(issue.number, { header: model.header(issue), body: model.body(issue) });
+  }
+  return { keys, hashes };
+}
+
+/** The key of an output that is not an issue's own file: the hash of its text. */
+export function outputKey(output: OutputFile): string {
+  return hash(output.text);
+}
+
+/**
+ * Hashes of composed issues. An issue whose hashes are remembered (its files and the settings unchanged)
+ * is not serialised again; only its links are, as its neighbours may have changed.
+ */
+class ModelHashes {
+  private readonly known = new WeakMap<ComposedIssue, Partial<IssueHashes>>();
+
+  constructor(private readonly remembered: RememberedHashes | undefined) {}
+
+  /** Everything about the issue but its items and its previous/next links (title, date, authors, note...). */
+  header(issue: ComposedIssue): string {
+    const known = this.of(issue);
+    return (known.header ??= hash(JSON.stringify({ ...issue, sections: undefined, items: undefined, previous: undefined, next: undefined })));
+  }
+
+  /** Its sections with their items, and the items in display order. */
+  body(issue: ComposedIssue): string {
+    const known = this.of(issue);
+    if (known.body === undefined) {
+      const items = new Map(issue.items.map((item) => [item, hash(JSON.stringify(item))]));
+      const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => items.get(item))]);
+      known.body = hash(JSON.stringify(sections), [...items.values()].join());
+    }
+    return known.body;
+  }
+
+  private of(issue: ComposedIssue): Partial<IssueHashes> {
+    let known = this.known.get(issue);
+    if (!known) this.known.set(issue, (known = this.remembered?.(issue) ?? {}));
+    return known;
+  }
+}
+
+/** sha1 of the parts, each followed by a NUL. */
+function hash(...parts: string[]): string {
+  return createHash('sha1').update(`${parts.join('\0')}\0`).digest('base64url');
+}

@@ -1,0 +1,118 @@
+import type { Problem } from '../core/problems.js';
+import type { Renderer, TemplateSources } from '../render/types.js';
+import type { BuildSummary } from './build-site.js';
+import { forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
+import type { Stamps } from './input-stamps.js';
+import { outputKey } from './issue-keys.js';
+import type { SitePlan } from './plan-site.js';
+import { renderSite, type OutputFile } from './render-site.js';
+import type { BuildRun } from './run-build.js';
+import { writeChanges } from './write-changes.js';
+import { noCounts, writeSite, type WriteCounts, type WrittenFile } from './write-site.js';
+
+/** A build's summary before its time is taken. */
+export type Result = Omit<BuildSummary, 'ms'>;
+
+/** What the rendering stage of a build works with. */
+export interface Stage {
+  run: BuildRun;
+  plan: SitePlan;
+  renderer: Renderer;
+  templates: TemplateSources;
+  warnings: Problem[];
+}
+
+/**
+ * Render everything into a temporary folder, swap it in, and record every file with its key: an issue
+ * file's from the plan, any other's the hash of its text, taken as it is rendered.
+ */
+export async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, inputs: Stamps, global: string, keys: Map<string, string>): Promise<Result> {
+  prepareEmail(renderer);
+  const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
+  forgetBuildState(file);
+  const rendered = new Map<string, [string, OutputFile['kind']]>();
+  const keyed = async function* () {
+    for await (const output of renderSite(plan, renderer, templates)) {
+      rendered.set(output.path, [keys.get(output.path) ?? outputKey(output), output.kind]);
+      yield output;
+    }
+  };
+  const outputs: Record<string, OutputRecord> = {};
+  const written: string[] = [];
+  const record = (output: WrittenFile) => {
+    outputs[output.path] = [rendered.get(output.path)![0], output.size, output.ctimeMs];
+    written.push(output.path);
+  };
+  const counts = await writeSite(keyed(), { out: run.out, root: run.root, keepPrevious: false, written: record });
+  const totals = totalsOf(plan, rendered);
+  if (written.length === rendered.size) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
+  return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
+}
+
+export interface Changes {
+  inputs: Stamps;
+  previous: BuildState;
+  keys: Map<string, string>;
+  /** Issue files whose key differs from the recorded one, or that are new. */
+  changed: Set<string>;
+}
+
+/**
+ * Render the changed issue files and every other output in memory; write in place (see writeChanges)
+ * those whose key differs from the recorded one, and delete the outputs that no longer exist. The state
+ * is removed before the output is touched and written after.
+ */
+export async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed }: Changes): Promise<Result> {
+  const { run, plan, renderer, templates, warnings } = stage;
+  if ([...changed].some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
+  const outputs: Record<string, OutputRecord> = {};
+  const rendered = new Map<string, [string, OutputFile['kind']]>();
+  const files: OutputFile[] = [];
+  for (const [file, key] of keys) if (!changed.has(file)) outputs[file] = previous.outputs[file]!;
+  for await (const output of renderSite(plan, renderer, templates, changed)) {
+    const key = keys.get(output.path) ?? outputKey(output);
+    rendered.set(output.path, [key, output.kind]);
+    if (previous.outputs[output.path]?.[0] === key) outputs[output.path] = previous.outputs[output.path]!;
+    else files.push(output);
+  }
+  const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file) && !rendered.has(file));
+  const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
+  let counts = noCounts();
+  if (files.length > 0 || removed.length > 0) {
+    forgetBuildState(file);
+    counts = writeChanges(run.out, files, removed, (output) => {
+      outputs[output.path] = [rendered.get(output.path)![0], output.size, output.ctimeMs];
+    });
+  }
+  const totals = totalsOf(plan, rendered);
+  saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global: previous.global, inputs, outputs, totals, warnings });
+  const mode = files.length > 0 || removed.length > 0 ? 'incremental' : 'unchanged';
+  return summary(mode, plan, counts, { written: files.map((output) => output.path), removed }, totals, run.out, warnings);
+}
+
+/**
+ * Start loading MJML and compiling the email skeleton while other work goes on, only when an email will
+ * be rendered (an incremental build that touches no email never loads MJML). A failure here is reported
+ * by the first email() call, which awaits the same preparation.
+ */
+export function prepareEmail(renderer: Renderer): void {
+  renderer.prepareEmail?.().catch(() => undefined);
+}
+
+export function summary(mode: BuildSummary['mode'], plan: SitePlan, counts: WriteCounts, files: { written: string[]; removed: string[] }, totals: BuildTotals, out: string, warnings: Problem[]): Result {
+  const touched = new Set(files.written.filter((file) => file.startsWith('issues/')).map((file) => file.split('/')[1]));
+  const issues = plan.issues.filter(({ issue }) => touched.has(String(issue.number))).length;
+  return { mode, issues, pages: counts.page, feeds: counts.feed, emails: counts.email, ...files, totals, out, warnings };
+}
+
+/** How many issues, pages, feeds and emails the whole output holds: the issues' own files, and the other outputs rendered. */
+function totalsOf(plan: SitePlan, rendered: Map<string, [string, OutputFile['kind']]>): BuildTotals {
+  const issues = plan.issues.length;
+  const totals: BuildTotals = { issues, pages: issues, feeds: 0, emails: 2 * issues };
+  for (const [file, [, kind]] of rendered) {
+    if (file.startsWith('issues/')) continue;
+    if (kind === 'page') totals.pages += 1;
+    else if (kind === 'feed') totals.feeds += 1;
+  }
+  return totals;
+}
