@@ -20,7 +20,7 @@ const STYLESHEET_TEMPLATE = 'web/style.css.hbs';
  * with a MonitorError naming its file rather than halfway through a build.
  */
 export function createRenderer(templates: TemplateSources, options: RendererOptions): Renderer {
-  const set = compileTemplates(templates, options.templateCache);
+  const set = compileTemplates(templates);
   const site = siteView(options.publication, options.standalone);
   const tokens = new ItemTokens();
   const views = new IssueViews(site.baseUrl, tokens);

@@ -62,16 +62,11 @@ export interface RendererOptions {
    * .monitor-cache): with it, a later run fills emails without loading MJML at all.
    */
   mjmlCache?: TextCache | undefined;
-  /**
-   * Where the template set, compiled, is remembered between runs (a build keeps it in .monitor-cache):
-   * with it, a later run neither parses nor compiles the templates again.
-   */
-  templateCache?: TextCache | undefined;
 }
 
 /**
- * Texts made from a key (MJML's HTML from MJML, compiled templates from their sources), kept between
- * runs; the keeper of the cache also answers for what else the text depends on (versions of packages).
+ * Texts made from a key (MJML's HTML from MJML), kept between runs; the keeper of the cache also answers
+ * for what else the text depends on (versions of packages). Only data: nothing read back is executed.
  */
 export interface TextCache {
   get(key: string): string | undefined;

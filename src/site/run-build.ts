@@ -8,7 +8,7 @@ import type { Renderer, TemplateSources } from '../render/types.js';
 import { removeAbandonedTemporaries } from './abandoned-files.js';
 import type { BuildOptions, BuildSummary, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
-import { mjmlFileCache, templateFileCache } from './file-cache.js';
+import { mjmlFileCache } from './file-cache.js';
 import { stampTool, toolStamps, type Stamps } from './input-stamps.js';
 import { IssueMemo, type FreshIssue } from './issue-memo.js';
 import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './load-model.js';
@@ -127,12 +127,12 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   return { kind: 'incremental', stage, keys, global, previous, changed, whole: () => stageWith(model.outlines) };
 }
 
-/** The renderer of a cached build, which keeps MJML's skeleton HTML and the compiled templates in the cache folder. */
+/** The renderer of a cached build, which keeps MJML's skeleton HTML in the cache folder. */
 async function cachedRenderer(
   root: string, cacheDir: string, tool: string, rendering: Rendering, publication: PublicationInfo,
 ): Promise<{ renderer: Renderer; templates: TemplateSources }> {
   const templates = await rendering.readTemplates(root);
-  const renderer = rendering.createRenderer(templates, { publication, mjmlCache: mjmlFileCache(cacheDir, tool), templateCache: templateFileCache(cacheDir, tool) });
+  const renderer = rendering.createRenderer(templates, { publication, mjmlCache: mjmlFileCache(cacheDir, tool) });
   return { renderer, templates };
 }
 
