@@ -23,7 +23,7 @@ export function createEmailRenderer(templates: TemplateSet, skeletonContext: Ske
   const prepare = () => {
     skeleton ??= path === 'direct'
       ? loadMjml().then(() => undefined)
-      : compileEmailSkeleton(templates, TEMPLATE, skeletonContext, (mjml) => skeletonHtml(mjml, cache)).catch(() => undefined);
+      : compileEmailSkeleton(templates, TEMPLATE, skeletonContext, (mjml) => skeletonHtml(mjml, cache), cache).catch(() => undefined);
     return skeleton;
   };
   return {

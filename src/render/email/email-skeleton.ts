@@ -1,7 +1,9 @@
 import type Handlebars from 'handlebars';
 import type { TemplateSet } from '../template-set.js';
+import { Parser } from 'htmlparser2';
+import type { TextCache } from '../types.js';
+import { chainStyles, type InlineRules } from './chain-styles.js';
 import { FragmentInliner, inlineText, type FragmentPlace } from './inline-fragment.js';
-import { compileInlineRules, mjmlJuice, type InlineRules } from './inline-rules.js';
 import { placeTokens, type TokenPlace } from './place-tokens.js';
 import { readsSiteOnly } from './site-only.js';
 import { splitTemplate, type Slot, type SplitTemplate } from './split-template.js';
@@ -27,13 +29,13 @@ export interface SkeletonContext {
  * be split safely; a direct MJML render per issue is then the way.
  */
 export async function compileEmailSkeleton(
-  templates: TemplateSet, name: string, context: SkeletonContext, runMjml: MjmlRunner,
+  templates: TemplateSet, name: string, context: SkeletonContext, runMjml: MjmlRunner, cache?: TextCache,
 ): Promise<EmailSkeleton | undefined> {
   const source = templates.source(name);
   const split = source === undefined ? undefined : splitTemplate(source);
   if (!split || !readsSiteOnly(split.skeleton, templates)) return undefined;
   const mjml = templates.compile(name, split.skeleton)(context);
-  const rules = compileInlineRules(`\n${inlineCss(mjml)}`, mjmlJuice());
+  const rules = chainStyles(inlineCss(mjml), cache);
   let html: string;
   try {
     html = await runMjml(mjml);
@@ -45,13 +47,32 @@ export async function compileEmailSkeleton(
   return fillTemplate(templates, name, html, places, split, rules);
 }
 
-/** The inline CSS juice receives: every `<mj-style inline="inline">` of the head, trimmed, joined. */
+/**
+ * The inline CSS MJML gives juice: the text of every `<mj-style inline="inline">` of the head, trimmed
+ * and joined (after the newline MJML's head starts it with), read with htmlparser2 as MJML's parser reads it.
+ */
 function inlineCss(mjml: string): string {
-  const head = /<mj-head\b[\s\S]*?<\/mj-head>/.exec(mjml.replace(/<!--[\s\S]*?-->/g, ''))?.[0] ?? '';
-  return [...head.matchAll(/<mj-style\b([^>]*)>([\s\S]*?)<\/mj-style/g)]
-    .filter((match) => /\binline\s*=\s*"inline"/.test(match[1]!))
-    .map((match) => match[2]!.trim())
-    .join('');
+  const parts: string[] = [];
+  const open: string[] = [];
+  let inline = false;
+  let text = '';
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      open.push(name);
+      inline = name === 'mj-style' && open.includes('mj-head') && attributes['inline'] === 'inline';
+      text = '';
+    },
+    ontext(chunk) {
+      if (inline) text += chunk;
+    },
+    onclosetag(name) {
+      open.pop();
+      if (name === 'mj-style' && inline) parts.push(text.trim());
+      inline = false;
+    },
+  }, { xmlMode: true, decodeEntities: false });
+  parser.end(mjml);
+  return `\n${parts.join('')}`;
 }
 
 /** Each marker and body slot exactly once in body text; `<title>` text slots in the title and attributes only. */
