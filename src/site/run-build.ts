@@ -170,7 +170,7 @@ function knownFolders(model: BuildModel): string[] {
 }
 
 /** Render everything into a temporary folder, swap it in, and record every file with its key. */
-async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, inputs: Stamps, global: string, keys: OutputKeys): Promise<Result> {
+async function fullBuild({ run, plan, renderer, templates, warnings: found }: Stage, inputs: Stamps, global: string, keys: OutputKeys): Promise<Result> {
   prepareEmail(renderer);
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   forgetBuildState(file);
@@ -183,6 +183,7 @@ async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, in
     written.push(output.path);
   };
   const counts = await writeSite(renderSite(plan, renderer, templates), { out: run.out, root: run.root, keepPrevious: false, written: record });
+  const warnings = [...found, ...(await renderer.emailWarnings?.() ?? [])];
   const totals = totalsOf(plan, keys);
   if (written.length === keys.size) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
@@ -202,10 +203,12 @@ interface Changes {
  * outputs that no longer exist. The state is removed before the output is touched and written after.
  */
 async function incrementalBuild(stage: Stage, { whole, inputs, previous, keys, changed }: Changes): Promise<Result> {
-  const { run, plan, renderer, templates, warnings } = stage;
-  if (changed.some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
+  const { run, plan, renderer, templates } = stage;
+  const emails = changed.some((file) => file.endsWith('/email.html'));
+  if (emails) prepareEmail(renderer);
   const files: OutputFile[] = [];
   for await (const output of renderSite(plan, renderer, templates, new Set(changed))) files.push(output);
+  const warnings = [...stage.warnings, ...(emails ? await renderer.emailWarnings?.() ?? [] : [])];
   if (files.length !== changed.length) return fullBuild(await whole(), inputs, previous.global, keys);
   const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file));
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
