@@ -50,18 +50,33 @@ export function chainStyles(css: string, cache: TextCache | undefined): InlineRu
       return undefined;
     }
   }
+  const names = new Set(css.match(NAMES));
   return {
     styleFor(chain) {
-      const chainKey = chain.map((element) => `${element.tag}#${element.id ?? ''}.${element.classes.join('.')}`).join(' ');
+      const seen = chain.map((element) => selectorFacts(element, names));
+      const chainKey = seen.map((element) => `${element.tag}#${element.id ?? ''}.${element.classes.join('.')}`).join(' ');
       let style = styles.get(chainKey);
       if (style === undefined) {
-        style = juiceStyle(css, chain);
+        style = juiceStyle(css, seen);
         styles.set(chainKey, style);
         cache?.set(key, JSON.stringify([...styles]));
       }
       return style ?? undefined;
     },
   };
+}
+
+/**
+ * Every `.name` and `#name` in the CSS text. Only these ids and classes can change what a selector
+ * matches; an element is asked about with the others left out, so the items' anchor ids, unique to
+ * each headline, do not make every headline a chain of its own. (Words in values that look like names,
+ * such as `#d8d2c4`, only keep a few more facts than needed.)
+ */
+const NAMES = /[.#]-?[_a-zA-Z][\w-]*/g;
+
+function selectorFacts(element: ElementFacts, names: ReadonlySet<string>): ElementFacts {
+  const id = element.id !== undefined && names.has(`#${element.id}`) ? element.id : undefined;
+  return { tag: element.tag, id, classes: element.classes.filter((name) => names.has(`.${name}`)) };
 }
 
 /** Kept styles: a map, null when the CSS was found unsuitable, undefined when nothing usable is kept. */
