@@ -3,7 +3,8 @@ import { createEmailRenderer } from './email/email-renderer.js';
 import { categoryEntry } from './listing.js';
 import { archivePageViews, pageContext } from './pages.js';
 import { ItemTokens } from './markdown.js';
-import { compileTemplates } from './template-set.js';
+import { EMAIL_TEMPLATE } from './email/email-renderer.js';
+import { compileTemplates, templateFile } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
 import type { Renderer, RendererOptions, TemplateSources } from './types.js';
 import { IssueViews, siteView } from './views.js';
@@ -20,7 +21,7 @@ const STYLESHEET_TEMPLATE = 'web/style.css.hbs';
  * with a MonitorError naming its file rather than halfway through a build.
  */
 export function createRenderer(templates: TemplateSources, options: RendererOptions): Renderer {
-  const set = compileTemplates(templates, options.templateCache);
+  const set = compileTemplates(templates);
   const site = siteView(options.publication, options.standalone);
   const tokens = new ItemTokens();
   const views = new IssueViews(site.baseUrl, tokens);
@@ -30,6 +31,12 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
 
   return {
     prepareEmail: () => email.prepare(),
+    async emailWarnings() {
+      const reason = await email.slowPathReason();
+      if (reason === undefined) return [];
+      const message = `every email is rendered through MJML, more slowly (with the same result), because ${reason}`;
+      return [{ severity: 'warning', file: templateFile(EMAIL_TEMPLATE), line: 0, column: 0, path: '', message }];
+    },
     email(issue: ComposedIssue) {
       return email.render({ site, issue: views.issue(issue), linkBase: site.baseUrl });
     },

@@ -1,6 +1,6 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, type MarkedOptions, type Token, type Tokens } from 'marked';
 import type { ComposedItem } from '../compose/types.js';
-import { sanitizeMarkedHtml } from './fast-sanitize.js';
+import { BodyRenderer } from './body-renderer.js';
 import { sanitizeBodyHtml } from './sanitize.js';
 
 /** One Markdown engine for every format: CommonMark + GFM, no extensions that change the model. */
@@ -39,21 +39,11 @@ export class ItemTokens {
 const KEPT_BODIES = 100;
 
 /**
- * Markdown to safe HTML: rendered by marked, reduced to the allowlist of sanitizeBodyHtml, every link
- * absolute against `base` (default: leave relative links relative to nothing but an example origin).
+ * Markdown to safe HTML: written by marked through BodyRenderer, every link absolute against `base`
+ * (default: leave relative links relative to nothing but an example origin).
  */
 export function markdownToHtml(source: string, base = 'https://example.invalid/'): string {
-  const tokens = markdown.lexer(source);
-  return safeHtml(markdown.parser(tokens), base, hasRawHtml(tokens)).trim();
-}
-
-/**
- * marked's HTML made safe. Without raw HTML in the Markdown, marked writes only its own tags, and
- * sanitizeMarkedHtml gives sanitize-html's result directly; raw HTML (or anything unusual) goes through
- * sanitize-html itself.
- */
-function safeHtml(html: string, base: string, rawHtml: boolean): string {
-  return (rawHtml ? undefined : sanitizeMarkedHtml(html, base)) ?? sanitizeBodyHtml(html, base);
+  return renderBlocks(markdown.lexer(source), base);
 }
 
 function hasRawHtml(tokens: Token[]): boolean {
@@ -62,6 +52,20 @@ function hasRawHtml(tokens: Token[]): boolean {
     if (token.type === 'html') found = true;
   });
   return found;
+}
+
+/** marked's options with a renderer for this page; marked's parser takes its renderer from them. */
+function withRenderer(base: string): MarkedOptions {
+  return { ...markdown.defaults, renderer: new BodyRenderer(base) };
+}
+
+/**
+ * HTML an editor typed cannot be made safe token by token (an inline `<b>` and its `</b>` are two
+ * tokens), so each top-level block holding some goes through sanitize-html whole; the other blocks are
+ * BodyRenderer's output as it is.
+ */
+function safeBlock(html: string, tokens: Token[], base: string): string {
+  return hasRawHtml(tokens) ? sanitizeBodyHtml(html, base) : html;
 }
 
 /**
@@ -78,14 +82,14 @@ export interface BodyHtml {
 export function bodyToHtml(source: string, base: string, tokens: Token[] = lexBody(source)): BodyHtml {
   const last = tokens[tokens.length - 1];
   if (last?.type !== 'paragraph') return { leadHtml: renderBlocks(tokens, base), closingHtml: '' };
-  const closing = markdown.Parser.parseInline((last as Tokens.Paragraph).tokens, markdown.defaults);
+  const closing = markdown.Parser.parseInline((last as Tokens.Paragraph).tokens, withRenderer(base));
   return {
     leadHtml: renderBlocks(tokens.slice(0, -1), base),
-    closingHtml: safeHtml(closing, base, hasRawHtml([last])).trim(),
+    closingHtml: safeBlock(closing, [last], base).trim(),
   };
 }
 
 function renderBlocks(tokens: Token[], base: string): string {
-  if (tokens.length === 0) return '';
-  return safeHtml(markdown.parser(tokens), base, hasRawHtml(tokens)).trim();
+  const options = withRenderer(base);
+  return tokens.map((token) => safeBlock(markdown.parser([token], options), [token], base)).join('').trim();
 }

@@ -4,7 +4,7 @@ import type sanitizeHtml from 'sanitize-html';
 let library: typeof sanitizeHtml | undefined;
 
 /**
- * sanitize-html, loaded on first use: most bodies are plain Markdown, which fast-sanitize.ts reduces
+ * sanitize-html, loaded on first use: most bodies are plain Markdown, which BodyRenderer writes safely
  * without it, and its parser and PostCSS cost ~35 ms to load (a third of an incremental build's module loading).
  */
 function sanitizer(): typeof sanitizeHtml {
@@ -19,7 +19,10 @@ const ALLOWED_TAGS = [
   'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'span',
 ];
 
-/** Schemes a link may keep; sanitize-html enforces the same list, this decides whether the tag stays a link. */
+/**
+ * Schemes a link may keep; sanitize-html enforces the same list, this decides whether the tag stays a link
+ * (BodyRenderer applies the same rule to Markdown links).
+ */
 const SAFE_LINK = /^(https?|mailto):/i;
 
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {

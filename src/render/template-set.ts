@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { MonitorError } from '../core/errors.js';
 import { registerHelpers } from './helpers.js';
 import { memoisablePartials, rememberByContext } from './pure-partials.js';
-import type { TemplateSources, TextCache } from './types.js';
+import type { TemplateSources } from './types.js';
 
 /** The compiled templates of one publication, rendered by name (`web/issue.hbs`). */
 export interface TemplateSet {
@@ -27,13 +27,12 @@ function isPlainText(name: string): boolean {
  * Compile every `.hbs` template once, in a Handlebars instance of its own, with the files of `partials/`
  * registered as partials by their name (`partials/item.hbs` -> `{{> item}}`). A syntax error becomes a
  * MonitorError naming the template file and line. A partial that depends on its context alone and is
- * called from several templates renders once per context object (memoisablePartials). With a cache,
- * the compiled set of a run is kept and a later run with the same sources takes it from there.
+ * called from several templates renders once per context object (memoisablePartials).
  */
-export function compileTemplates(sources: TemplateSources, cache?: TextCache): TemplateSet {
+export function compileTemplates(sources: TemplateSources): TemplateSet {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  const { compiled, memoisable } = cache ? fromCache(handlebars, sources, cache) : compileEach(handlebars, sources);
+  const { compiled, memoisable } = compileEach(handlebars, sources);
   for (const [name, template] of compiled) {
     if (!name.startsWith('partials/')) continue;
     const partial = name.slice('partials/'.length, -'.hbs'.length);
@@ -61,64 +60,16 @@ interface Compiled {
   memoisable: string[];
 }
 
-/** The `.hbs` sources by name, sorted. */
-function templateSources(sources: TemplateSources): Array<[string, string]> {
-  return [...sources].filter(([name]) => name.endsWith('.hbs')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Every template parsed now and compiled by Handlebars on first use (as `handlebars.compile` does). */
+/**
+ * Every `.hbs` template parsed now and compiled by Handlebars on first use (as `handlebars.compile` does).
+ * Nothing compiled is kept between runs: parsing the bundled set takes a few milliseconds, and code read
+ * back from a cache would be code that anyone able to write the cache folder could change.
+ */
 function compileEach(handlebars: typeof Handlebars, sources: TemplateSources): Compiled {
-  const parsed = new Map(templateSources(sources).map(([name, source]) => [name, parse(handlebars, name, source)]));
+  const hbsSources = [...sources].filter(([name]) => name.endsWith('.hbs'));
+  const parsed = new Map(hbsSources.map(([name, source]) => [name, parse(handlebars, name, source)]));
   const compiled = new Map([...parsed].map(([name, program]) => [name, handlebars.compile(program, compileOptions(name))]));
   return { compiled, memoisable: [...memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)))] };
-}
-
-/**
- * A template set compiled, as kept in the cache: each template as JavaScript source (Handlebars'
- * precompiled form) or, when Handlebars could not compile it, its error, which rendering it reports
- * (as compiling on first use does); and the partials to memoise.
- */
-interface CompiledSet {
-  specs: Record<string, string>;
-  failures: Record<string, string>;
-  memoisable: string[];
-}
-
-/** The set from the cache, or compiled now and kept there. */
-function fromCache(handlebars: typeof Handlebars, sources: TemplateSources, cache: TextCache): Compiled {
-  const templates = templateSources(sources);
-  const key = JSON.stringify(templates);
-  const cached = cache.get(key);
-  const set = cached === undefined ? precompileAll(handlebars, templates) : (JSON.parse(cached) as CompiledSet);
-  if (cached === undefined) cache.set(key, JSON.stringify(set));
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  for (const [name, spec] of Object.entries(set.specs)) compiled.set(name, handlebars.template(evaluate(spec)));
-  for (const [name, message] of Object.entries(set.failures)) {
-    compiled.set(name, () => {
-      throw templateError(name, new Error(message));
-    });
-  }
-  return { compiled, memoisable: set.memoisable };
-}
-
-function precompileAll(handlebars: typeof Handlebars, templates: Array<[string, string]>): CompiledSet {
-  const parsed = new Map(templates.map(([name, source]) => [name, parse(handlebars, name, source)]));
-  const memoisable = [...memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)))];
-  const specs: Record<string, string> = {};
-  const failures: Record<string, string> = {};
-  for (const [name, program] of parsed) {
-    try {
-      specs[name] = String(handlebars.precompile(program, compileOptions(name)));
-    } catch (error) {
-      failures[name] = error instanceof Error ? error.message : String(error);
-    }
-  }
-  return { specs, failures, memoisable };
-}
-
-/** A precompiled template's source (an object literal of functions, made by Handlebars itself) as the object. */
-function evaluate(spec: string): TemplateSpecification {
-  return new Function(`return ${spec};`)() as TemplateSpecification;
 }
 
 /**

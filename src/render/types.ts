@@ -1,4 +1,5 @@
 import type { CategoryPage, ComposedIssue, ComposedSite, PublicationInfo } from '../compose/types.js';
+import type { Problem } from '../core/problems.js';
 
 /**
  * Template sources by name, such as `email.mjml.hbs`, `text.hbs`, `web/issue.hbs`, `partials/item.hbs`.
@@ -22,6 +23,12 @@ export interface Renderer {
    * so stand-in renderers (tests) need not have it.
    */
   prepareEmail?(): Promise<void>;
+  /**
+   * Once emails are prepared: a warning naming templates/email.mjml.hbs when it cannot take the fast email
+   * path, saying why (every email is then rendered through MJML, with the same result, more slowly).
+   * Optional for the same reason as prepareEmail.
+   */
+  emailWarnings?(): Promise<Problem[]>;
   /**
    * The issue as email HTML (Handlebars -> MJML -> HTML). A promise because MJML is loaded on first use and
    * `mjml2html` is async; rejects with a MonitorError naming the template when the MJML is invalid.
@@ -62,16 +69,11 @@ export interface RendererOptions {
    * .monitor-cache): with it, a later run fills emails without loading MJML at all.
    */
   mjmlCache?: TextCache | undefined;
-  /**
-   * Where the template set, compiled, is remembered between runs (a build keeps it in .monitor-cache):
-   * with it, a later run neither parses nor compiles the templates again.
-   */
-  templateCache?: TextCache | undefined;
 }
 
 /**
- * Texts made from a key (MJML's HTML from MJML, compiled templates from their sources), kept between
- * runs; the keeper of the cache also answers for what else the text depends on (versions of packages).
+ * Texts made from a key (MJML's HTML from MJML), kept between runs; the keeper of the cache also answers
+ * for what else the text depends on (versions of packages). Only data: nothing read back is executed.
  */
 export interface TextCache {
   get(key: string): string | undefined;

@@ -26,7 +26,7 @@ export interface Stage {
  * Render everything into a temporary folder, swap it in, and record every file with its key: an issue
  * file's from the plan, any other's the hash of its text, taken as it is rendered.
  */
-export async function fullBuild({ run, plan, renderer, templates, warnings }: Stage, inputs: Stamps, global: string, keys: Map<string, string>): Promise<Result> {
+export async function fullBuild({ run, plan, renderer, templates, warnings: found }: Stage, inputs: Stamps, global: string, keys: Map<string, string>): Promise<Result> {
   prepareEmail(renderer);
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   forgetBuildState(file);
@@ -44,6 +44,7 @@ export async function fullBuild({ run, plan, renderer, templates, warnings }: St
     written.push(output.path);
   };
   const counts = await writeSite(keyed(), { out: run.out, root: run.root, keepPrevious: false, written: record });
+  const warnings = [...found, ...(await renderer.emailWarnings?.() ?? [])];
   const totals = totalsOf(plan, rendered);
   if (written.length === rendered.size) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
@@ -63,7 +64,9 @@ export interface Changes {
  * is removed before the output is touched and written after.
  */
 export async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed }: Changes): Promise<Result> {
-  const { run, plan, renderer, templates, warnings } = stage;
+  const { run, plan, renderer, templates } = stage;
+  // The templates are those of the previous build (its key says so), and so is what they say of themselves.
+  const warnings = [...stage.warnings, ...previous.warnings.filter((warning) => warning.file.startsWith('templates/'))];
   if ([...changed].some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const outputs: Record<string, OutputRecord> = {};
   const rendered = new Map<string, [string, OutputFile['kind']]>();

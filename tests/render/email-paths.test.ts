@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Problem } from '../../src/core/problems.js';
 import { composeSite } from '../../src/compose/index.js';
 import { loadPublication } from '../../src/content/index.js';
-import { compileEmailSkeleton } from '../../src/render/email/email-skeleton.js';
+import { compileEmailSkeleton, type SkeletonResult } from '../../src/render/email/email-skeleton.js';
 import { splitTemplate } from '../../src/render/email/split-template.js';
 import { createRenderer, readTemplates } from '../../src/render/index.js';
 import { mjmlToHtml } from '../../src/render/mjml.js';
@@ -21,7 +23,15 @@ async function bothPaths(root: string): Promise<Array<{ number: number; fast: st
   return emails;
 }
 
-async function skeletonOf(root: string): Promise<unknown> {
+/** The warnings of a renderer for the publication at `root`, once its emails are prepared. */
+async function emailWarnings(root: string): Promise<Problem[]> {
+  const { publication } = await loadPublication(root);
+  const renderer = createRenderer(await readTemplates(root), { publication: composeSite(publication).publication });
+  await renderer.prepareEmail!();
+  return renderer.emailWarnings!();
+}
+
+async function skeletonOf(root: string): Promise<SkeletonResult> {
   const templates = compileTemplates(await readTemplates(root));
   const site = { language: 'en', title: 'T', publisher: 'P', baseUrl: 'https://t.example.org/' };
   return compileEmailSkeleton(templates, 'email.mjml.hbs', { site, linkBase: site.baseUrl }, (mjml) => mjmlToHtml(mjml, 'email.mjml.hbs'));
@@ -38,7 +48,7 @@ describe('fast email path: the MJML skeleton compiled once and filled per issue'
     const split = splitTemplate(template);
     expect(split?.markers).toContain('{{#each issue.sections}}');
     expect(split?.slots.map((slot) => slot.kind)).toContain('text');
-    expect(await skeletonOf(EXAMPLE_ROOT)).toBeDefined();
+    expect(await skeletonOf(EXAMPLE_ROOT)).toHaveProperty('skeleton');
   });
 
   it('gives byte for byte the direct MJML render for every issue of the example publication', async () => {
@@ -55,7 +65,7 @@ describe('fast email path: the MJML skeleton compiled once and filled per issue'
     const skeleton = await compileEmailSkeleton(templates, 'email.mjml.hbs', { site, linkBase: site.baseUrl }, (mjml) => mjmlToHtml(mjml, 'email.mjml.hbs'));
     const views = new IssueViews(site.baseUrl);
     for (const issue of composed.issues) {
-      expect(skeleton!.fill({ site, issue: views.issue(issue), linkBase: site.baseUrl }), `issue ${issue.number}`).toContain(issue.title);
+      expect('skeleton' in skeleton && skeleton.skeleton.fill({ site, issue: views.issue(issue), linkBase: site.baseUrl }), `issue ${issue.number}`).toContain(issue.title);
     }
   });
 
@@ -87,10 +97,44 @@ describe('fast email path: the MJML skeleton compiled once and filled per issue'
     afterAll(() => removeFixture(root));
 
     it('cannot be split, so every email is rendered directly, with the same result', async () => {
-      expect(await skeletonOf(root)).toBeUndefined();
+      expect(await skeletonOf(root)).not.toHaveProperty('skeleton');
       for (const { number, fast, direct } of await bothPaths(root)) expect(fast, `issue ${number}`).toBe(direct);
     });
+
+    it('gets a warning naming the template and saying why', async () => {
+      expect(await emailWarnings(root)).toEqual([expect.objectContaining({
+        severity: 'warning', file: 'templates/email.mjml.hbs',
+        message: expect.stringMatching(/rendered through MJML, more slowly .* because a Handlebars statement outside <mj-text>, <mj-title> and <mj-preview> .* reads more than `site` and `linkBase`/),
+      })]);
+    });
   });
+
+  describe('with inline CSS that looks past an element\'s ancestors', () => {
+    let root: string;
+    beforeAll(async () => {
+      const styles = (await readTemplates(EXAMPLE_ROOT)).get('partials/email-inline-styles.hbs')!;
+      root = await writeFixture({ 'templates/partials/email-inline-styles.hbs': `${styles}\n      p:first-child { margin-top: 0; }\n` });
+    });
+    afterAll(() => removeFixture(root));
+
+    it('renders every email directly, with the same result, and says why in a warning', async () => {
+      expect(await skeletonOf(root)).not.toHaveProperty('skeleton');
+      for (const { number, fast, direct } of await bothPaths(root)) expect(fast, `issue ${number}`).toBe(direct);
+      expect((await emailWarnings(root))[0]?.message).toMatch(/inline CSS .* pseudo-classes such as :first-child/);
+    });
+
+    it('is told so by monitor build, on standard error', async () => {
+      let err = '';
+      const code = await main(['build', '--root', root], { out: () => {}, err: (text) => void (err += text), isTTY: false });
+      expect(code).toBe(0);
+      expect(err).toMatch(/templates\/email\.mjml\.hbs.*every email is rendered through MJML.*inline CSS/s);
+    });
+  });
+
+  it('gives no warning for the bundled template', async () => {
+    expect(await emailWarnings(EXAMPLE_ROOT)).toEqual([]);
+  });
+
 
   it('refuses templates whose parts outside the slots read the issue, or whose markers are not alone in <mj-raw>', () => {
     const body = (inside: string) => `<mjml><mj-body><mj-section><mj-column>${inside}</mj-column></mj-section></mj-body></mjml>`;

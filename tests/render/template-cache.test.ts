@@ -1,67 +1,57 @@
-import { describe, expect, it } from 'vitest';
-import { composeSite } from '../../src/compose/index.js';
-import { loadPublication } from '../../src/content/index.js';
-import { createRenderer, readTemplates } from '../../src/render/index.js';
-import type { TextCache } from '../../src/render/types.js';
-import { EXAMPLE_ROOT } from './fixture.js';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { removeFixture, writeFixture } from './fixture.js';
 
-/** A cache in memory that counts what it is asked. */
-function memoryCache(): TextCache & { texts: Map<string, string>; hits: number } {
-  const texts = new Map<string, string>();
-  return {
-    texts,
-    hits: 0,
-    get(key) {
-      const text = texts.get(key);
-      if (text !== undefined) this.hits += 1;
-      return text;
-    },
-    set(key, text) {
-      texts.set(key, text);
-    },
-  };
+async function build(root: string): Promise<void> {
+  let err = '';
+  const code = await main(['build', '--root', root], { out: () => {}, err: (text) => void (err += text), isTTY: false });
+  expect(err).toBe('');
+  expect(code).toBe(0);
 }
 
-/** Every issue of the example publication as web page, plain text and email, by a renderer with `cache`. */
-async function renderAll(cache: TextCache | undefined, templates?: Map<string, string>): Promise<string[]> {
-  const { publication } = await loadPublication(EXAMPLE_ROOT);
-  const site = composeSite(publication, { drafts: true });
-  const renderer = createRenderer(templates ?? (await readTemplates(EXAMPLE_ROOT)), { publication: site.publication, templateCache: cache });
-  const outputs: string[] = [];
-  for (const issue of site.issues) outputs.push(renderer.issuePage(issue, site), renderer.text(issue), await renderer.email(issue));
-  return outputs;
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-describe('the compiled-template cache', () => {
-  it('gives a later renderer the compiled templates, which render the same bytes', async () => {
-    const cache = memoryCache();
-    const uncached = await renderAll(undefined);
-    expect(await renderAll(cache)).toEqual(uncached);
-    expect([cache.texts.size, cache.hits]).toEqual([1, 0]);
-    expect(await renderAll(cache)).toEqual(uncached);
-    expect([cache.texts.size, cache.hits]).toEqual([1, 1]);
-  });
+async function outputs(root: string): Promise<Map<string, string>> {
+  const dist = path.join(root, 'dist');
+  const files = await filesUnder(dist);
+  return new Map(await Promise.all(files.map(async (file) => [path.relative(dist, file), await readFile(file, 'utf8')] as const)));
+}
 
-  it('compiles again when a template changed', async () => {
-    const cache = memoryCache();
-    const templates = new Map(await readTemplates(EXAMPLE_ROOT));
-    await renderAll(cache, templates);
-    templates.set('text.hbs', `EDITED\n${templates.get('text.hbs')}`);
-    const outputs = await renderAll(cache, templates);
-    expect(outputs[1]).toMatch(/^EDITED\n/);
-    expect([cache.texts.size, cache.hits]).toEqual([2, 0]);
-  });
+/** Handlebars' precompiled form of a template: an object literal of functions, with `compiler` and `main`. */
+const COMPILED_TEMPLATE = /"compiler"\s*:\s*\[|function\s*\(\s*container\s*,\s*depth0/;
 
-  it('lets a template Handlebars cannot compile fail only where it is rendered, as compiling on first use does', async () => {
-    const templates = new Map(await readTemplates(EXAMPLE_ROOT));
-    templates.set('partials/old-item.hbs', 'unused {{> item a b}}');
-    const cache = memoryCache();
-    const uncached = await renderAll(undefined, templates);
-    expect(await renderAll(cache, templates)).toEqual(uncached);
-    expect(await renderAll(cache, templates)).toEqual(uncached);
-    templates.set('text.hbs', `{{> old-item}}\n${templates.get('text.hbs')}`);
-    for (const from of [undefined, memoryCache()]) {
-      await expect(renderAll(from, templates)).rejects.toThrow(/the template failed: Unsupported number of partial arguments/);
+/** A compiled-template cache entry as an attacker would plant it: valid checksum, code that marks it ran. */
+function poisoned(text: string): string {
+  const code = '{"compiler":[8,">= 4.3.0"],"main":function(){globalThis.__monitorTampered=true;return "TAMPERED"},"useData":true}';
+  const value = text.replace(/"specs":\{.*?\},"failures"/s, () => `"specs":{"text.hbs":${JSON.stringify(code)}},"failures"`);
+  return `${createHash('sha1').update(value).digest('hex')}\n${value}`;
+}
+
+describe('.monitor-cache holds no code (regression: compiled templates were read back and run)', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await writeFixture({});
+  });
+  afterAll(() => removeFixture(root));
+
+  it('keeps no compiled template in the cache, and a planted one changes nothing', async () => {
+    await build(root);
+    const before = await outputs(root);
+    const cached = await filesUnder(path.join(root, '.monitor-cache'));
+    for (const file of cached) {
+      const text = await readFile(file, 'latin1');
+      expect(COMPILED_TEMPLATE.test(text), path.relative(root, file)).toBe(false);
+      if (text.includes('"specs":')) await writeFile(file, poisoned(text));
     }
+    await writeFile(path.join(root, 'issues/2/01-breathing-room.md'), `${await readFile(path.join(root, 'issues/2/01-breathing-room.md'), 'utf8')}\n`);
+    await build(root);
+    expect((globalThis as { __monitorTampered?: boolean }).__monitorTampered).toBeUndefined();
+    expect(await outputs(root)).toEqual(before);
   });
 });

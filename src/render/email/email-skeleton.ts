@@ -1,7 +1,9 @@
 import type Handlebars from 'handlebars';
 import type { TemplateSet } from '../template-set.js';
+import { Parser } from 'htmlparser2';
+import type { TextCache } from '../types.js';
+import { chainStyles, type InlineRules } from './chain-styles.js';
 import { FragmentInliner, inlineText, type FragmentPlace } from './inline-fragment.js';
-import { compileInlineRules, mjmlJuice, type InlineRules } from './inline-rules.js';
 import { placeTokens, type TokenPlace } from './place-tokens.js';
 import { readsSiteOnly } from './site-only.js';
 import { splitTemplate, type Slot, type SplitTemplate } from './split-template.js';
@@ -21,37 +23,75 @@ export interface SkeletonContext {
 }
 
 /**
+ * A compiled skeleton, or why the template cannot take the fast path (every email of the run then goes
+ * through MJML, with the same result, more slowly). No reason when MJML rejects the skeleton itself: the
+ * direct render reports that error.
+ */
+export type SkeletonResult = { skeleton: EmailSkeleton } | { reason: string | undefined };
+
+/**
  * Compile the template's skeleton: its issue-independent MJML through MJML once (strict validation and
  * inlining included), then a Handlebars template that repeats the skeleton's pieces per loop and fills
- * each slot with its content, inlined as juice would inline it there. Undefined when the template cannot
- * be split safely; a direct MJML render per issue is then the way.
+ * each slot with its content, inlined as juice would inline it there.
  */
 export async function compileEmailSkeleton(
-  templates: TemplateSet, name: string, context: SkeletonContext, runMjml: MjmlRunner,
-): Promise<EmailSkeleton | undefined> {
+  templates: TemplateSet, name: string, context: SkeletonContext, runMjml: MjmlRunner, cache?: TextCache,
+): Promise<SkeletonResult> {
   const source = templates.source(name);
   const split = source === undefined ? undefined : splitTemplate(source);
-  if (!split || !readsSiteOnly(split.skeleton, templates)) return undefined;
+  if (!split) return { reason: source === undefined ? undefined : NOT_SPLIT };
+  if (!readsSiteOnly(split.skeleton, templates)) return { reason: READS_ISSUE };
   const mjml = templates.compile(name, split.skeleton)(context);
-  const rules = compileInlineRules(`\n${inlineCss(mjml)}`, mjmlJuice());
+  const rules = chainStyles(inlineCss(mjml), cache);
+  if (!rules) return { reason: CSS_NEEDS_PAGE };
   let html: string;
   try {
     html = await runMjml(mjml);
   } catch {
-    return undefined;
+    return { reason: undefined };
   }
   const places = placeTokens(html);
-  if (!rules || !places || html.includes('{{') || html.includes('<%') || !placesOk(places, split)) return undefined;
-  return fillTemplate(templates, name, html, places, split, rules);
+  if (!places || html.includes('{{') || html.includes('<%') || !placesOk(places, split)) return { reason: MOVED_BY_MJML };
+  return { skeleton: fillTemplate(templates, name, html, places, split, rules) };
 }
 
-/** The inline CSS juice receives: every `<mj-style inline="inline">` of the head, trimmed, joined. */
+const NOT_SPLIT = 'the issue\'s content must sit inside <mj-text>, <mj-title> or <mj-preview>, and each loop or '
+  + 'conditional between components alone in an <mj-raw> inside an <mj-column>, such as '
+  + '<mj-raw>{{#each issue.sections}}</mj-raw> (the comment at the top of monitor\'s own email.mjml.hbs shows how)';
+const READS_ISSUE = 'a Handlebars statement outside <mj-text>, <mj-title> and <mj-preview> (or in a partial it calls) '
+  + 'reads more than `site` and `linkBase`; move what depends on the issue inside those components';
+const CSS_NEEDS_PAGE = 'its inline CSS (<mj-style inline="inline">) has a selector that looks past an element\'s '
+  + 'ancestors (siblings, attributes, pseudo-classes such as :first-child) or uses CSS variables; move such rules '
+  + 'to an <mj-style> without inline="inline"';
+const MOVED_BY_MJML = 'MJML put a piece of the issue\'s content inside a comment (such as an Outlook conditional), '
+  + 'in raw text other than <title>, or more than once';
+
+/**
+ * The inline CSS MJML gives juice: the text of every `<mj-style inline="inline">` of the head, trimmed
+ * and joined (after the newline MJML's head starts it with), read with htmlparser2 as MJML's parser reads it.
+ */
 function inlineCss(mjml: string): string {
-  const head = /<mj-head\b[\s\S]*?<\/mj-head>/.exec(mjml.replace(/<!--[\s\S]*?-->/g, ''))?.[0] ?? '';
-  return [...head.matchAll(/<mj-style\b([^>]*)>([\s\S]*?)<\/mj-style/g)]
-    .filter((match) => /\binline\s*=\s*"inline"/.test(match[1]!))
-    .map((match) => match[2]!.trim())
-    .join('');
+  const parts: string[] = [];
+  const open: string[] = [];
+  let inline = false;
+  let text = '';
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      open.push(name);
+      inline = name === 'mj-style' && open.includes('mj-head') && attributes['inline'] === 'inline';
+      text = '';
+    },
+    ontext(chunk) {
+      if (inline) text += chunk;
+    },
+    onclosetag(name) {
+      open.pop();
+      if (name === 'mj-style' && inline) parts.push(text.trim());
+      inline = false;
+    },
+  }, { xmlMode: true, decodeEntities: false });
+  parser.end(mjml);
+  return `\n${parts.join('')}`;
 }
 
 /** Each marker and body slot exactly once in body text; `<title>` text slots in the title and attributes only. */

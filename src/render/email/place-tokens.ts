@@ -1,4 +1,5 @@
-import type { ElementFacts } from './inline-rules.js';
+import { Parser } from 'htmlparser2';
+import type { ElementFacts } from './chain-styles.js';
 import { TOKEN_PATTERN } from './split-template.js';
 
 /** Where MJML put a slot's or a marker's token in the compiled skeleton. */
@@ -11,69 +12,46 @@ export interface TokenPlace {
   context: ElementFacts[] | undefined;
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const RAW_TEXT = new Set(['style', 'script', 'title', 'textarea']);
-const MARKUP = /<!--[\s\S]*?-->|<![^>]*>|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+/** Elements whose content htmlparser2 reads as raw text; a token may stand only in `<title>`'s. */
+const RAW_TEXT = new Set(['style', 'script', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
 
 /**
- * Every token of the compiled skeleton with the elements around it, as htmlparser2 would nest them.
- * Undefined when a token sits where its content could not be filled in safely: inside a comment (such as
- * Outlook's conditional comments) or in raw text other than `<title>`.
+ * Every token of the compiled skeleton with the elements around it, as htmlparser2 (the parser juice
+ * reads MJML's HTML with) nests them. Undefined when a token sits where its content could not be filled
+ * in safely: inside a comment (such as Outlook's conditional comments), a declaration, or raw text other
+ * than `<title>`.
  */
 export function placeTokens(html: string): TokenPlace[] | undefined {
   const places: TokenPlace[] = [];
   const stack: ElementFacts[] = [];
-  let at = 0;
-  MARKUP.lastIndex = 0;
-  for (let match = MARKUP.exec(html); match; match = MARKUP.exec(html)) {
-    if (!addTextTokens(html, at, match.index, stack, places)) return undefined;
-    at = match.index + match[0].length;
-    const [whole, closing, opening, attributes] = match;
-    if (whole.startsWith('<!')) {
-      if (hasToken(whole)) return undefined;
-    } else if (closing !== undefined) {
-      if (stack.pop()?.tag !== closing.toLowerCase()) return undefined;
-    } else {
-      const element = elementFacts(opening!.toLowerCase(), attributes ?? '');
-      addAttributeTokens(html, match.index, whole, places);
-      if (RAW_TEXT.has(element.tag)) {
-        const close = html.toLowerCase().indexOf(`</${element.tag}`, at);
-        if (close < 0) return undefined;
-        const raw = html.slice(at, close);
-        if (element.tag !== 'title' && hasToken(raw)) return undefined;
-        addTokens(raw, at, undefined, places);
-        at = close;
-        MARKUP.lastIndex = close;
-      }
-      if (!VOID.has(element.tag)) stack.push(element);
-    }
-  }
-  return addTextTokens(html, at, html.length, stack, places) && stack.length === 0 ? places : undefined;
-}
-
-function elementFacts(tag: string, attributes: string): ElementFacts {
-  const values = new Map<string, string>();
-  for (const [, name, double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
-    const key = name!.toLowerCase();
-    if (!values.has(key)) values.set(key, double ?? single ?? bare ?? '');
-  }
-  return { tag, id: values.get('id'), classes: (values.get('class') ?? '').split(/[ \t\n\f\r]+/).filter(Boolean) };
+  let safe = true;
+  const parser: Parser = new Parser({
+    onopentag(name, attributes) {
+      addTokens(html.slice(parser.startIndex, parser.endIndex + 1), parser.startIndex, undefined, places);
+      stack.push({ tag: name, id: attributes['id'], classes: (attributes['class'] ?? '').split(/[ \t\n\f\r]+/).filter(Boolean) });
+    },
+    onclosetag() {
+      stack.pop();
+    },
+    ontext(text) {
+      const top = stack[stack.length - 1]?.tag;
+      if (top !== undefined && RAW_TEXT.has(top) && hasToken(text)) safe = false;
+      addTokens(text, parser.startIndex, top === 'title' ? undefined : [...stack], places);
+    },
+    oncomment(text) {
+      if (hasToken(text)) safe = false;
+    },
+    onprocessinginstruction(_name, text) {
+      if (hasToken(text)) safe = false;
+    },
+  }, { decodeEntities: false });
+  parser.end(html);
+  return safe ? places : undefined;
 }
 
 function hasToken(text: string): boolean {
   TOKEN_PATTERN.lastIndex = 0;
   return TOKEN_PATTERN.test(text);
-}
-
-function addTextTokens(html: string, from: number, to: number, stack: ElementFacts[], places: TokenPlace[]): boolean {
-  if (from >= to) return true;
-  addTokens(html.slice(from, to), from, [...stack], places);
-  return true;
-}
-
-function addAttributeTokens(html: string, at: number, tag: string, places: TokenPlace[]): void {
-  addTokens(tag, at, undefined, places);
 }
 
 function addTokens(text: string, offset: number, context: ElementFacts[] | undefined, places: TokenPlace[]): void {

@@ -26,6 +26,7 @@ export interface FeedEntry {
 
 /** A feed before it is written in a format: the channel's details and its entries, newest first. */
 export interface Feed {
+  /** Text, as every title, description and summary of the model (feed-fields.ts places them per format). */
   title: string;
   description: string;
   language: string;

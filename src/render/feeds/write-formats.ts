@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { MonitorError } from '../../core/errors.js';
 import type { TemplateSources } from '../types.js';
+import { feedFields } from './feed-fields.js';
 import type { Feed } from './feed-model.js';
 import { cdata } from './feed-text.js';
 
@@ -15,7 +16,9 @@ export interface FeedFormats {
 }
 
 /**
- * Compile the feed templates once. Handlebars' `{{ }}` escapes `& < > " ' \` =` as entities XML
+ * Compile the feed templates once. Each format gets the feed with its text fields placed as that format's
+ * fields want them (feedFields: RSS's `description` is HTML, so `summary` and `description` reach the RSS
+ * template HTML-escaped). Handlebars' `{{ }}` then escapes `& < > " ' \` =` as entities XML
  * understands; `{{{cdata html}}}` wraps the issue HTML for `content:encoded`. JSON Feed is built as an
  * object and serialised, since JSON has no markup to override and a template could only break its escaping.
  */
@@ -41,9 +44,9 @@ export function compileFeedFormats(templates: TemplateSources): FeedFormats {
     }
   };
   return {
-    rss: (feed, selfUrl) => render(FEED_TEMPLATES.rss, rss, Object.assign({}, feed, { selfUrl })),
-    atom: (feed, selfUrl) => render(FEED_TEMPLATES.atom, atom, Object.assign({}, feed, { selfUrl })),
-    json: (feed, selfUrl) => `${JSON.stringify(jsonFeed(feed, selfUrl), null, 2)}\n`,
+    rss: (feed, selfUrl) => render(FEED_TEMPLATES.rss, rss, Object.assign(feedFields(feed, 'rss'), { selfUrl })),
+    atom: (feed, selfUrl) => render(FEED_TEMPLATES.atom, atom, Object.assign(feedFields(feed, 'atom'), { selfUrl })),
+    json: (feed, selfUrl) => `${JSON.stringify(jsonFeed(feedFields(feed, 'json'), selfUrl), null, 2)}\n`,
   };
 }
 

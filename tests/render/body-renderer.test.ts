@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { sanitizeMarkedHtml } from '../../src/render/fast-sanitize.js';
 import { markdownToHtml, sanitizeBodyHtml } from '../../src/render/index.js';
 import { HOSTILE_BODY } from './fixture.js';
 
@@ -32,23 +31,21 @@ const MARKDOWN = [
   '```js\nconst a = "<b>";\n```',
   '- [ ] task\n- [x] done',
   'Кириллица «в кавычках» & emoji 🎉 and `a`.',
+  'Inline <b>bold</b>, <a href="/about" onclick="alert(1)">about</a> and <img src=x onerror=alert(2)> in one paragraph.',
+  '<div>\n<p>block html</p>\n</div>\n\nThen **Markdown** with a [link](../x).',
+  '[a link with a title](https://example.org "x &amp; y") and ![alt &amp; text](https://example.org/p.png)',
+  '<https://example.org/?a=1&amp;b=2> and [weird](<a b>) and [encoded](https://example.org/ä?q=ü)',
 ];
 
-describe('sanitising marked output without sanitize-html', () => {
-  it.each(MARKDOWN.map((markdown) => [markdown.slice(0, 40), markdown]))('gives sanitize-html\'s bytes: %s', (_, markdown) => {
+describe('Markdown bodies written by BodyRenderer', () => {
+  it.each(MARKDOWN.map((markdown) => [markdown.slice(0, 40), markdown]))('equal marked + sanitize-html over the whole output: %s', (_, markdown) => {
     expect(markdownToHtml(markdown, BASE)).toBe(throughSanitizeHtml(markdown));
   });
 
-  it('answers only for marked\'s own tags, and leaves the rest to sanitize-html', () => {
-    expect(sanitizeMarkedHtml('<p>x</p>\n', BASE)).toBe('<p>x</p>\n');
-    expect(sanitizeMarkedHtml('<p><img src="a.png" alt="a"></p>', BASE)).toBeUndefined();
-    expect(sanitizeMarkedHtml('<p>&copy;</p>', BASE)).toBeUndefined();
-    expect(sanitizeMarkedHtml('<p><script>x</script></p>', BASE)).toBeUndefined();
-    expect(sanitizeMarkedHtml('<p>x', BASE)).toBeUndefined();
-  });
-
-  it('turns a link with an unsafe target into plain text', () => {
-    expect(sanitizeMarkedHtml('<p><a href="javascript:alert(1)">x</a></p>', BASE)).toBe('<p><span>x</span></p>');
-    expect(sanitizeMarkedHtml('<p><a href="%20JaVaScRiPt:alert(1)">x</a></p>', BASE)).toBe('<p><a href="https://monitor.example.org/issues/3/%20JaVaScRiPt:alert(1)">x</a></p>');
+  it('keeps a link only with a safe scheme, resolved against the page', () => {
+    expect(markdownToHtml('[x](javascript:alert(1))', BASE)).toBe('<p><span>x</span></p>');
+    expect(markdownToHtml('[x](%20JaVaScRiPt:alert(1))', BASE)).toBe('<p><a href="https://monitor.example.org/issues/3/%20JaVaScRiPt:alert(1)">x</a></p>');
+    expect(markdownToHtml('[x](../2/)', BASE)).toBe('<p><a href="https://monitor.example.org/issues/2/">x</a></p>');
+    expect(markdownToHtml('![x](data:image/png;base64,AAAA)', BASE)).toBe('<p><img alt="x" /></p>');
   });
 });
