@@ -12,6 +12,8 @@ export interface BuildOptions {
   issue?: number | undefined;
   /** Also build draft issues' own pages (never the archive, category pages or feeds). */
   drafts?: boolean | undefined;
+  /** With `drafts`, list the drafts on the archive and category pages too (the preview's view); never in feeds. */
+  listDrafts?: boolean | undefined;
   /**
    * Use and keep the build cache in `<root>/.monitor-cache/`; false always builds everything. Default:
    * true, except with a stand-in Rendering, whose output the cache's keys cannot know about.

@@ -24,12 +24,13 @@ export interface GlobalInputs {
   templates: TemplateSources;
   publication: PublicationInfo;
   drafts: boolean;
+  listDrafts: boolean;
 }
 
 /** Hash of what every output shares: any change here rebuilds everything. */
 export function globalKey(inputs: GlobalInputs): string {
   const templates = [...inputs.templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return hash(inputs.tool, JSON.stringify(templates), JSON.stringify(inputs.publication), String(inputs.drafts));
+  return hash(inputs.tool, JSON.stringify(templates), JSON.stringify(inputs.publication), String(inputs.drafts), String(inputs.listDrafts));
 }
 
 /** An issue's own files, in its folder: its web page, email and plain text, each a function of the composed issue alone. */

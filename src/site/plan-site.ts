@@ -10,11 +10,13 @@ export interface PlanOptions {
   issue?: number | undefined;
   /** Also build the pages of draft issues (never in the archive, the category pages or the feeds). */
   drafts?: boolean | undefined;
+  /** With `drafts`, list them on the archive and category pages too (the preview); feeds never list drafts. */
+  listDrafts?: boolean | undefined;
 }
 
 /** What a build writes. Pure: chosen from the publication alone. */
 export interface SitePlan {
-  /** Published issues only: the archive pages, category pages and feeds are rendered from it. */
+  /** Published issues only (with drafts when `listDrafts`): the archive pages, category pages and feeds are rendered from it. */
   site: ComposedSite;
   /** Issues whose own pages are written. */
   issues: PlannedIssue[];
@@ -40,7 +42,7 @@ export function planComposed(composed: ComposedIssues, options: PlanOptions = {}
   if (wanted === undefined) {
     const withDrafts = options.drafts ? assembleSite(composed, { drafts: true }) : site;
     const drafts = withDrafts.issues.filter((issue) => issue.status === 'draft').map((issue) => ({ issue, site: withDrafts }));
-    return { site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false };
+    return { site: options.listDrafts ? withDrafts : site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false };
   }
   const target = findIssue(composed, wanted, site);
   const neighbours = target.issue.status === 'published' ? [target.issue.previous?.number, target.issue.next?.number] : [];

@@ -53,7 +53,7 @@ function toolKey(inputs: Stamps): string {
 }
 
 function planOptions(run: BuildRun): PlanOptions {
-  return { issue: run.options.issue, drafts: run.options.drafts };
+  return { issue: run.options.issue, drafts: run.options.drafts, listDrafts: run.options.listDrafts };
 }
 
 /**
@@ -97,7 +97,7 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const model = await loadModel(source);
   const publication = model.composed.publication;
   const { renderer, templates } = await cachedRenderer(run.root, cacheDir, tool, await rendering, publication);
-  const global = globalKey({ tool, templates, publication, drafts: Boolean(run.options.drafts) });
+  const global = globalKey({ tool, templates, publication, drafts: Boolean(run.options.drafts), listDrafts: Boolean(run.options.listDrafts) });
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, hashes } = issueKeys(outlined, memo.remembered);
   memo.save(freshIssues(model, hashes), knownFolders(model));

@@ -15,7 +15,7 @@ import { createRebuilder, type BuildOutcome } from './rebuild.js';
 import { watchPublication } from './watch-publication.js';
 
 /** How the preview builds: the site build's signature (swapped out in tests). */
-export type PreviewBuild = (root: string, options: { out: string; drafts: boolean }) => Promise<unknown>;
+export type PreviewBuild = (root: string, options: { out: string; drafts: boolean; listDrafts: boolean }) => Promise<unknown>;
 
 export interface PreviewOptions {
   /** The publication folder. */
@@ -104,7 +104,8 @@ async function setUpBuilds(root: string, out: string, build: PreviewBuild, hub: 
   const rebuilder = createRebuilder(async () => {
     const started = performance.now();
     templates = await loadPreviewTemplates(root, bundled, log);
-    await build(root, { out, drafts: true });
+    // A draft's category links lead to pages that list it, as they will once it is published.
+    await build(root, { out, drafts: true, listDrafts: true });
     state.issues = await builtIssues(out);
     state.baseUrl = (await readConfig(root)).value?.baseUrl;
     log(`built in ${Math.round(performance.now() - started)} ms`);
