@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import { writeNewFile } from '../core/write-new-file.js';
@@ -21,7 +21,19 @@ export async function issueToAddTo(root: string, number: number | undefined, com
   if (!issue) {
     throw new MonitorError(`issue ${chosen} does not exist or cannot be read (issues/${chosen}/issue.md); create it with "monitor new" or choose another with --issue`);
   }
-  return { number: chosen, folder: path.join(root, 'issues', String(chosen)) };
+  const folder = path.join(root, 'issues', String(chosen));
+  await refuseLinkedFolder(root, folder);
+  return { number: chosen, folder };
+}
+
+/** An issue folder that is a link, or that leads out of issues/, would put the item outside the publication. */
+async function refuseLinkedFolder(root: string, folder: string): Promise<void> {
+  const relative = path.relative(root, folder);
+  const issues = await realpath(path.join(root, 'issues'));
+  const linked = (await lstat(folder)).isSymbolicLink() || path.dirname(await realpath(folder)) !== issues;
+  if (linked) {
+    throw new MonitorError(`${relative} is a symbolic link (or leads out of issues/); monitor writes items only into real issue folders. Replace the link with the folder itself`);
+  }
 }
 
 /**

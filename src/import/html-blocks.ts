@@ -1,5 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { markdownText } from '../ingest/markdown-text.js';
+import { printable } from '../ingest/printable.js';
 import type { Block } from './types.js';
 
 /** Elements that are never the issue's text: the site's navigation and chrome, scripts, media. */
@@ -23,7 +25,7 @@ export function htmlBlocks(html: string): Block[] {
   let text = '';
   let start = 0;
   const flush = () => {
-    const tidy = text.replace(/\s+/g, ' ').trim();
+    const tidy = printable(text).replace(/\s+/g, ' ').trim();
     if (tidy !== '') blocks.push({ text: tidy, line: lineOf(start) });
     text = '';
   };
@@ -83,11 +85,6 @@ function inlineNode(node: AnyNode, depth: number): string {
   if (node.type === 'text') return markdownText(node.data);
   if (isElement(node)) return node.name === 'br' ? ' ' : inline(node, depth);
   return '';
-}
-
-/** A page's text as Markdown that prints it as it is: the characters Markdown reads as marks escaped. */
-function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<]/g, '\\$&');
 }
 
 /** Marks around the text, with the spaces around it left outside (`* x*` is not emphasis). */

@@ -1,4 +1,5 @@
 import { readLongDate } from './long-dates.js';
+import { plainText } from './plain-text.js';
 import type { CitedSource } from './types.js';
 
 /** A paragraph with its closing citation taken off, or why no citation could be read. */
@@ -97,5 +98,5 @@ function readPublication(written: string): Omit<CitedSource, 'date'> {
     italic = true;
     text = (innerItalic[1] ?? innerItalic[2])!;
   }
-  return { publication: text.trim(), url, style: italic ? 'periodical' : 'wire' };
+  return { publication: plainText(text), url, style: italic ? 'periodical' : 'wire' };
 }

@@ -1,6 +1,7 @@
 import { headlineCase } from './headline-case.js';
 import { readLongDate } from './long-dates.js';
 import { splitCitation } from './parse-citation.js';
+import { plainText } from './plain-text.js';
 import type { Block, ImportFault, PublishedIssue, PublishedItem } from './types.js';
 
 const TITLE = /^(.+?)\s+No\.\s*(\d+)\b[.:]?\s*(.*)$/;
@@ -18,7 +19,7 @@ export type ParsedInput = { ok: true; issue: PublishedIssue } | { ok: false; fau
  * the editor's note.
  */
 export function parsePublishedIssue(blocks: Block[], sectionTitles: readonly string[] = []): ParsedInput {
-  const sectionOf = (text: string) => SECTION_MARK.exec(text)?.[1] ?? sectionTitles.find((title) => title.toLowerCase() === text.toLowerCase());
+  const sectionOf = (text: string) => SECTION_MARK.exec(text)?.[1] ?? sectionTitles.find((title) => title.toLowerCase() === plainText(text).toLowerCase());
   const titleAt = blocks.findIndex((block) => TITLE.test(block.text));
   if (titleAt === -1) return fault(blocks[0]?.line ?? 1, 'no title line such as "Russia Reform Monitor No. 2359" was found');
   const [, title, number, afterTitle] = TITLE.exec(blocks[titleAt]!.text)!;
@@ -27,7 +28,7 @@ export function parsePublishedIssue(blocks: Block[], sectionTitles: readonly str
   const byline = readByline(bylineBlock, rest);
   if (!byline.ok) return byline;
   const categoriesBlock = rest[0] && CATEGORIES.test(rest[0].text) ? rest.shift()! : undefined;
-  const categories = categoriesBlock ? splitList(categoriesBlock.text.replace(CATEGORIES, ''), ';') : [];
+  const categories = categoriesBlock ? splitList(categoriesBlock.text.replace(CATEGORIES, ''), ';').map(plainText) : [];
   const firstItem = rest.findIndex((block) => isHeadline(block.text) || sectionOf(block.text) !== undefined);
   if (firstItem === -1) return fault(rest[0]?.line ?? blocks[titleAt]!.line, 'no item headline (a line in capitals) was found after the title');
   const items = readItems(rest.slice(firstItem), sectionOf);
@@ -35,7 +36,7 @@ export function parsePublishedIssue(blocks: Block[], sectionTitles: readonly str
   return {
     ok: true,
     issue: {
-      title: title!.trim(), number: Number(number), date: byline.date, authors: byline.authors, categories,
+      title: plainText(title!), number: Number(number), date: byline.date, authors: byline.authors, categories,
       note: rest.slice(0, firstItem).map((block) => block.text), items: items.items, leftOut: items.leftOut,
     },
   };
@@ -51,7 +52,7 @@ function readByline(block: Block | undefined, rest: Block[]): Byline {
   if (!date.date) return fault(block.line, `"${date.written}" is not a real date`);
   let authorText = date.rest.trim();
   if (authorText === '' && rest[0] && !CATEGORIES.test(rest[0].text) && !isHeadline(rest[0].text)) authorText = rest.shift()!.text;
-  const authors = authorText.replace(/^by\s+/i, '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/).map((name) => name.trim()).filter(Boolean);
+  const authors = authorText.replace(/^by\s+/i, '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*\\?&\s*/).map(plainText).filter(Boolean);
   if (authors.length === 0) return fault(block.line, 'the byline names no author: write the author after the date, such as "January 13, 2020 Margot van Loon"');
   return { ok: true, date: date.date, authors };
 }
@@ -86,16 +87,11 @@ function readItems(blocks: Block[], sectionOf: (text: string) => string | undefi
     const citation = splitCitation(paragraphs[end]!.text) as Extract<ReturnType<typeof splitCitation>, { ok: true }>;
     const texts = [...paragraphs.slice(0, end).map((paragraph) => paragraph.text), citation.paragraph].filter(Boolean);
     leftOut.push(...paragraphs.slice(end + 1));
-    items.push({ headline: plainHeadline(block.text), paragraphs: texts, sources: citation.sources, section, line: block.line });
+    items.push({ headline: plainText(block.text), paragraphs: texts, sources: citation.sources, section, line: block.line });
   }
   const issueText = items.flatMap((item) => item.paragraphs).join('\n');
   for (const item of items) item.headline = headlineCase(item.headline, item.paragraphs.join('\n'), issueText);
   return { ok: true, items, leftOut };
-}
-
-/** A headline as text: without bold or italic marks around it, and without Markdown's escapes. */
-function plainHeadline(text: string): string {
-  return text.replace(/^(\*\*|__|\*|_)(.+)\1$/, '$2').replace(/\\([\\`*_[\]<])/g, '$1').trim();
 }
 
 /** A block in capitals: letters, none of them lower case, and no citation at its end. */

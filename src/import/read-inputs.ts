@@ -19,11 +19,15 @@ export async function listInputs(cwd: string, names: string[]): Promise<string[]
     const info = await stat(full).catch(() => undefined);
     if (!info) throw new MonitorError(`${name}: no such file or folder to import`);
     if (info.isDirectory()) {
-      const entries = await readdir(full, { recursive: true, withFileTypes: true });
+      const entries = await readdir(full, { recursive: true, withFileTypes: true }).catch((cause: Error) => {
+        throw new MonitorError(`${name}: cannot read this folder (${cause.message})`, { cause });
+      });
       const found = entries.filter((entry) => entry.isFile() && READABLE.test(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
       files.push(...found.sort());
-    } else {
+    } else if (info.isFile()) {
       files.push(full);
+    } else {
+      throw new MonitorError(`${name}: not a regular file (a device, pipe or socket); name a file or a folder of published issues`);
     }
   }
   return [...new Set(files)];
@@ -34,7 +38,8 @@ export type InputBlocks = { ok: true; blocks: Block[] } | { ok: false; line: num
 
 /** Read one input as strict UTF-8 and split it into blocks: HTML by its ending or its first tag. */
 export async function readInputBlocks(file: string): Promise<InputBlocks> {
-  const bytes = await readFile(file);
+  const bytes = await readFile(file).catch((cause: NodeJS.ErrnoException) => cause);
+  if (bytes instanceof Error) return { ok: false, line: 1, message: `cannot read the file (${bytes.code ?? bytes.message})` };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,3 +1,4 @@
+import { printable } from '../ingest/printable.js';
 import type { Block } from './types.js';
 
 /** Lines that, starting a paragraph, end the text: the email's link list, signature and footer. */
@@ -49,7 +50,7 @@ function numberedLinks(lines: string[]): Map<string, string> {
 }
 
 function tidyBlock(text: string, links: Map<string, string>): string {
-  const plain = text
+  const plain = printable(text)
     .replace(/^#{1,6}\s+/, '')
     .replace(/^\*\*(.+)\*\*$/, '$1')
     .replace(/\s+/g, ' ')

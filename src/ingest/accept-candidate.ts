@@ -35,7 +35,7 @@ export async function acceptCandidate(root: string, candidateName: string, issue
   const slug = candidateSlug(path.basename(candidate));
   const earlier = await findWrittenItem(folder, slug, accepted.text);
   const item = earlier ?? (await writeNextItem(root, folder, slug, accepted.text));
-  await rm(path.join(root, candidate));
+  await rm(path.join(root, candidate), { force: true }); // an accept run beside this one may have removed it
   const relativeItem = `issues/${issue}/${item}`;
   const { problems } = await validatePublication(root);
   return {

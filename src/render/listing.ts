@@ -2,9 +2,8 @@ import type { ComposedIssue, ComposedItem } from '../compose/types.js';
 
 /**
  * What an archive page or a category page shows of an issue: its heading facts, never its items' bodies,
- * so that editing an item's text rewrites its issue's files and feeds but no listing. The build's cache
- * keys of those pages hash exactly this (site/output-keys.ts), so it is the one place that says what a
- * listing may show.
+ * so that editing an item's text rewrites its issue's files and feeds but no listing (a listing page is
+ * written when its rendered text changed). It is the one place that says what a listing may show.
  */
 export interface IssueListing {
   number: number;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -25,27 +26,25 @@ export function builtInTemplates(): string[] {
  */
 export async function copyTemplates(root: string, names: string[]): Promise<string[]> {
   const chosen = names.map(findTemplate);
-  const written: string[] = [];
+  const existing = chosen.filter((name) => existsSync(path.join(root, 'templates', name)));
+  if (existing.length > 0) {
+    const list = existing.map((name) => `templates/${name}`).join(', ');
+    throw new MonitorError(`${list} exists already: your copy, left as it is, and nothing was copied. "monitor templates diff ${existing[0]}" shows how it differs from the built-in one`);
+  }
   for (const name of chosen) {
     const target = path.join(root, 'templates', name);
     await mkdir(path.dirname(target), { recursive: true });
-    const text = await readFile(path.join(BUNDLED_TEMPLATES, name), 'utf8');
-    try {
-      await writeFile(target, text, { flag: 'wx' });
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
-      throw new MonitorError(`templates/${name} exists already; it is your copy, and was left as it is. "monitor templates diff ${name}" shows how it differs from the built-in one`);
-    }
-    written.push(`templates/${name}`);
+    await writeFile(target, await readFile(path.join(BUNDLED_TEMPLATES, name), 'utf8'), { flag: 'wx' });
   }
-  return written;
+  return chosen.map((name) => `templates/${name}`);
 }
 
 /** Compare the publication's template copies (all, or those named) with the built-in templates. */
 export async function compareTemplates(root: string, names: string[] = []): Promise<TemplateComparison[]> {
   const own = path.join(root, 'templates');
   const builtIn = new Set(builtInTemplates());
-  const copies = names.length > 0 ? names.map(findTemplate) : listTemplateFiles(own).filter((name) => !name.startsWith('preview/'));
+  const yours = listTemplateFiles(own).filter((name) => !name.startsWith('preview/'));
+  const copies = names.length > 0 ? names.map((name) => (yours.includes(name) ? name : findTemplate(name))) : yours;
   const comparisons: TemplateComparison[] = [];
   for (const name of copies) {
     const copy = await readFile(path.join(own, name), 'utf8').catch(() => undefined);

@@ -13,7 +13,9 @@ import { removeLeftover, restoreOutput } from './swap-output.js';
  * finished is an error.
  */
 export function recoverOutput(out: string, warn: Warn = warnOnStderr): void {
-  const dead = listSiblings(out).filter((sibling) => !isRunning(sibling.pid));
+  // This process has no build under way when it recovers, so its own pid marks a dead build too: in a
+  // container every run may be pid 1.
+  const dead = listSiblings(out).filter((sibling) => sibling.pid === process.pid || !isRunning(sibling.pid));
   if (dead.length === 0) return;
   const restored = restoreOutput(out, dead);
   for (const staging of dead.filter((sibling) => sibling.kind === 'staging')) {

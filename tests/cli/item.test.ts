@@ -63,3 +63,19 @@ describe('monitor item', () => {
     expect(stderr).toContain('no draft issue to add the item to; create one with "monitor new"');
   });
 });
+
+describe('monitor item and accept with a linked issue folder', () => {
+  it('refuses to write through a symbolic link, leaving the folder it points to as it was', async () => {
+    const { mkdtemp, symlink, mkdir } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const outside = await mkdtemp(path.join(tmpdir(), 'monitor-outside-'));
+    await mkdir(path.join(outside, '77'));
+    await writeFile(path.join(outside, '77', 'issue.md'), '---\nnumber: 77\ndate: 2020-03-02\nauthor: Ada Example\nstatus: draft\n---\n');
+    const root = await writePublication();
+    await symlink(path.join(outside, '77'), path.join(root, 'issues', '77'));
+    const { code, stderr } = await runCli(['item', 'Written outside', '--issue', '77', '--source', 'Reuters, 2020-03-01'], root);
+    expect(code).toBe(1);
+    expect(stderr).toContain('issues/77 is a symbolic link');
+    expect(await readdir(path.join(outside, '77'))).toEqual(['issue.md']);
+  });
+});

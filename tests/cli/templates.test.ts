@@ -27,6 +27,10 @@ describe('monitor templates', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('templates/web/issue.hbs exists already');
     expect(await readFile(copy, 'utf8')).toBe('my own page');
+    const mixed = await runCli(['templates', 'copy', 'text.hbs', 'web/issue.hbs'], root);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('nothing was copied');
+    await expect(readFile(path.join(root, 'templates/text.hbs'), 'utf8')).rejects.toThrow();
   });
 
   it('refuses an unknown or ambiguous name, naming the templates', async () => {
@@ -49,6 +53,13 @@ describe('monitor templates', () => {
     expect(stdout).toContain('+<!-- house note -->');
     expect(stdout).not.toContain('archive.hbs');
     expect(stderr).toContain('templates/web/archive.hbs: the same as the built-in template');
+  });
+
+  it('names an editor\'s own template as not built in', async () => {
+    const root = await writePublication({ 'templates/partials/mine.hbs': '<p>ours</p>' });
+    const { code, stderr } = await runCli(['templates', 'diff', 'partials/mine.hbs'], root);
+    expect(code).toBe(0);
+    expect(stderr).toContain('templates/partials/mine.hbs: not a built-in template (your own)');
   });
 
   it('says when there are no copies', async () => {

@@ -136,6 +136,23 @@ Officials called it *routine*. (<a href="https://www.themoscowtimes.com/a/1"><em
     expect(item).not.toMatch(/SUBSCRIBE|Home|var x/);
   });
 
+  it('keeps a saved page\'s text as text: no list, quote, entity, link or terminal escape comes alive', async () => {
+    const root = await writePublication();
+    const page = `<article><h1>Test Reform Monitor No. 2401</h1><p>March 2, 2020 Ann Example</p>
+<h2>AT&amp;T LEAVES \x1b]0;PWNED\x07 THE MARKET</h2>
+<p>1991. That year &amp;copy; was written, and &gt; this is no quote.</p>
+<p>See https://phish.example/login and ![x](https://tracker.example/p.gif). (Interfax, March 1, 2020)</p></article>`;
+    const input = path.join(await inputsFolder({ 'page.html': page }), 'page.html');
+    const { code, stdout, stderr } = await runCli(['import', input], root);
+    expect(code).toBe(0);
+    expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    const html = (await runCli(['render', '2401', '--format', 'web'], root)).stdout;
+    const body = html.slice(html.indexOf('class="item"'));
+    expect(body).toContain('1991. That year &amp;copy; was written, and &gt; this is no quote.');
+    expect(body).not.toMatch(/<ol|<blockquote|href="https:\/\/phish|<img/);
+    expect(body).toContain('AT&amp;T LEAVES');
+  });
+
   it('refuses a file that is not UTF-8, naming its line', async () => {
     const root = await writePublication();
     const latin1 = Buffer.from(houseStyleIssue(2359).replace('useful', 'caf\u00e9'), 'latin1');

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,23 +100,43 @@ describe('writeSite', () => {
 
   it('removes the temporary folder of a killed build, but not one of a build still running', async () => {
     const { root, out } = await workspace();
-    const dead = `${out}.tmp-999999999-abc123`;
-    const alive = `${out}.tmp-${process.pid}-def456`;
-    await mkdir(path.join(dead, 'issues'), { recursive: true });
-    await mkdir(alive);
-    await writeSite(files([['index.html', 'x']]), { out, root, keepPrevious: false });
-    expect(await leftovers(out)).toEqual([path.basename(alive)]);
+    const running = otherBuild();
+    try {
+      const dead = `${out}.tmp-999999999-abc123`;
+      const alive = `${out}.tmp-${running.pid}-def456`;
+      await mkdir(path.join(dead, 'issues'), { recursive: true });
+      await mkdir(alive);
+      await writeSite(files([['index.html', 'x']]), { out, root, keepPrevious: false });
+      expect(await leftovers(out)).toEqual([path.basename(alive)]);
+    } finally {
+      running.kill();
+    }
+  });
+
+  it('takes a folder named with its own process id for a dead build\'s (in a container every run may be pid 1)', async () => {
+    const { root, out } = await workspace();
+    await writeSite(files([['index.html', 'first']]), { out, root, keepPrevious: false });
+    await mkdir(path.join(`${out}.tmp-${process.pid}-abc123`, 'issues'), { recursive: true });
+    await mkdir(path.join(`${out}.old-${process.pid}-abc123`, 'issues'), { recursive: true });
+    await writeSite(files([['index.html', 'second']]), { out, root, keepPrevious: false });
+    expect(await leftovers(out)).toEqual([]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('second');
   });
 
   it('removes every folder a killed build left beside the output (new, set aside, staging), not those of a build still running', async () => {
     const { root, out } = await workspace();
     const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
-    await writeSite(files([['index.html', 'first']]), { out, root, keepPrevious: false });
-    for (const name of [`old-${gone}-aaaaaa`, `tmp-${gone}-bbbbbb`, `staging-${gone}-cccccc/files`, `old-${process.pid}-dddddd`]) {
-      await mkdir(path.join(`${out}.${name}`, 'issues'), { recursive: true });
+    const running = otherBuild();
+    try {
+      await writeSite(files([['index.html', 'first']]), { out, root, keepPrevious: false });
+      for (const name of [`old-${gone}-aaaaaa`, `tmp-${gone}-bbbbbb`, `staging-${gone}-cccccc/files`, `old-${running.pid}-dddddd`]) {
+        await mkdir(path.join(`${out}.${name}`, 'issues'), { recursive: true });
+      }
+      await writeSite(files([['index.html', 'second']]), { out, root, keepPrevious: false });
+      expect(await leftovers(out)).toEqual([`dist.old-${running.pid}-dddddd`]);
+    } finally {
+      running.kill();
     }
-    await writeSite(files([['index.html', 'second']]), { out, root, keepPrevious: false });
-    expect(await leftovers(out)).toEqual([`dist.old-${process.pid}-dddddd`]);
   });
 
   it('puts back the complete new site of a build killed between its two renames, before a one-issue build starts from it', async () => {
@@ -175,3 +195,8 @@ describe('writeSite', () => {
     expect(await readFile(path.join(out, 'notes.md'), 'utf8')).toBe('precious');
   });
 });
+
+/** A process that stands for another build still running: alive until killed. */
+function otherBuild(): ChildProcess {
+  return spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+}

@@ -1,4 +1,5 @@
 import { formatProblem } from '../../core/problems.js';
+import { printable } from '../../ingest/printable.js';
 import { importFailed, importIssues, type ImportResult, type ImportSummary } from '../../import/import-issues.js';
 import type { CommandIO } from '../io.js';
 
@@ -34,13 +35,13 @@ function report(summary: ImportSummary, dryRun: boolean, io: CommandIO): void {
     for (const result of summary.results) for (const file of result.files) io.out(`==> ${file.path} <==\n${file.text}\n`);
   }
   const rows = summary.results.map((result) => [place(result), result.number === undefined ? '-' : String(result.number), outcome(result, dryRun)]);
-  io.out(table([['INPUT', 'ISSUE', 'RESULT'], ...rows]));
+  io.out(table([['INPUT', 'ISSUE', 'RESULT'], ...rows.map((row) => row.map(printable))]));
   for (const name of summary.unknown) {
     const closest = name.closest ? `the closest known is "${name.closest}"` : 'no known name is close';
-    io.err(`unknown ${name.kind} "${name.name}": ${closest}\n`);
+    io.err(`unknown ${name.kind} "${printable(name.name)}": ${closest}\n`);
   }
   for (const name of summary.added) io.err(`added ${name.kind} "${name.name}" to ${name.kind === 'category' ? 'monitor.config.yaml' : 'feeds/sources.yaml'}\n`);
-  for (const note of summary.notes) io.err(`note: ${note}\n`);
+  for (const note of summary.notes) io.err(`note: ${printable(note)}\n`);
   for (const problem of summary.problems) io.err(`${formatProblem(problem)}\n`);
   const imported = summary.results.filter((result) => result.status === 'imported').length;
   const skipped = summary.results.length - imported;
