@@ -15,7 +15,7 @@ export async function run(_args: unknown[], options: ValidateOptions, io: Comman
     io.out(`${JSON.stringify({ errors: errors.map(entry), warnings: warnings.map(entry) }, null, 2)}\n`);
   } else {
     for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
-    io.err(`${summary(issuesChecked, errors.length, warnings.length)}\n`);
+    io.out(`${summary(issuesChecked, errors.length, warnings.length)}\n`);
   }
   return hasErrors(problems) ? 1 : 0;
 }
