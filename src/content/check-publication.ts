@@ -2,6 +2,7 @@ import { error, warning, wholeFile, type Place, type Problem } from '../core/pro
 import { ordinal } from '../core/field-words.js';
 import { closestName, didYouMean } from '../core/suggest.js';
 import type { Config, Source } from '../config/schema.js';
+import { checkTypedCitation } from './typed-citation.js';
 import type { Issue, Item, Publication } from './types.js';
 
 /** How many recent issues are searched for a story cited twice. */
@@ -117,6 +118,7 @@ export function checkStrayItems(rules: IssueRules, items: Item[]): Problem[] {
 
 function checkItem(vocabulary: Vocabulary, issueDate: string | undefined, item: Item, problems: Problem[]): void {
   const { sectionIds, categories, sourceNames } = vocabulary;
+  problems.push(...checkTypedCitation(item));
   if (item.section !== undefined && !vocabulary.knownSections.has(item.section)) {
     const known = sectionIds.length > 0 ? `${didYouMean(item.section, sectionIds)} Sections: ${sectionIds.join(', ')}.` : ' No sections are configured in monitor.config.yaml.';
     problems.push(error(item.locate(['section']), `unknown section "${item.section}".${known}`));
