@@ -24,6 +24,8 @@ export interface SitePlan {
   issues: PlannedIssue[];
   /** Start from a copy of the previous output (a one-issue build) rather than from nothing. */
   keepPrevious: boolean;
+  /** Draft issues a whole build without `drafts` leaves out (0 for a one-issue build). */
+  draftsLeftOut: number;
 }
 
 /** Compose the publication and choose the pages of a build (see planComposed). */
@@ -45,12 +47,13 @@ export function planComposed(composed: ComposedIssues, options: PlanOptions = {}
   const withDrafts = wantsDraft ? assembleSite(composed, { drafts: true }) : site;
   const drafts = withDrafts.issues.filter((issue) => issue.status === 'draft').map((issue) => ({ issue, site: withDrafts }));
   const published = site.issues.map((issue) => ({ issue, site }));
-  if (wanted === undefined) return { site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false };
+  const draftsLeftOut = wantsDraft ? 0 : composed.issues.filter((issue) => issue.status === 'draft').length;
+  if (wanted === undefined) return { site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false, draftsLeftOut };
   const target = [...published, ...drafts].find(({ issue }) => issue.number === wanted);
   if (!target) throw new MonitorError(noSuchIssue(composed.issues.map((issue) => issue.number), wanted));
   const neighbours = target.issue.status === 'published' ? [target.issue.previous?.number, target.issue.next?.number] : [];
   const chosen = published.filter(({ issue }) => neighbours.includes(issue.number));
-  return { site, issues: sortNewestFirst([target, ...chosen]), keepPrevious: true };
+  return { site, issues: sortNewestFirst([target, ...chosen]), keepPrevious: true, draftsLeftOut: 0 };
 }
 
 function sortNewestFirst(issues: PlannedIssue[]): PlannedIssue[] {

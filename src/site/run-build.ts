@@ -151,7 +151,7 @@ async function uncachedBuild(run: BuildRun): Promise<Result> {
   const counts = await writeSite(renderSite(plan, renderer, templates), {
     out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
   });
-  const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email };
+  const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email, draftsLeftOut: plan.draftsLeftOut };
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
 }
 
@@ -241,7 +241,7 @@ function summary(mode: BuildSummary['mode'], plan: SitePlan, counts: WriteCounts
 
 /** How many issues, pages, feeds and emails the whole output holds. */
 function totalsOf(plan: SitePlan, keys: OutputKeys): BuildTotals {
-  const totals: BuildTotals = { issues: plan.issues.length, pages: 0, feeds: 0, emails: 0 };
+  const totals: BuildTotals = { issues: plan.issues.length, pages: 0, feeds: 0, emails: 0, draftsLeftOut: plan.draftsLeftOut };
   for (const { kind } of keys.values()) {
     if (kind === 'page') totals.pages += 1;
     else if (kind === 'feed') totals.feeds += 1;
