@@ -1,3 +1,5 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import { slugify } from '../compose/slug.js';
 import { checkWithSchema } from '../core/schema-problems.js';
 import { error, warning, type Problem } from '../core/problems.js';
 import { readTextFile } from '../core/read-text.js';
@@ -36,12 +38,34 @@ function checkConfigRules(config: Config, yaml: PositionedYaml): Problem[] {
       problems.push(error(yaml.placeOf(['sections', index, 'id']), `section id "${section.id}" is used twice; each section needs its own id`));
     }
   });
+  const bySlug = new Map<string, string>();
   config.categories.forEach((name, index) => {
-    if (config.categories.indexOf(name) < index) {
+    const twin = bySlug.get(slugify(name));
+    if (twin === name) {
       problems.push(error(yaml.placeOf(['categories', index]), `category "${name}" is listed twice`));
+    } else if (twin !== undefined) {
+      const message = `categories "${twin}" and "${name}" would share one page, dist/categories/${slugify(name)}/, as only letters and digits make its name; merge them or rename one`;
+      problems.push(error(yaml.placeOf(['categories', index]), message));
+    } else {
+      bySlug.set(slugify(name), name);
     }
   });
+  problems.push(...checkAddress(yaml, 'from', config.email.from, 'from: "Russia Reform Monitor <monitor@example.org>"'));
+  if (config.email.replyTo !== undefined) problems.push(...checkAddress(yaml, 'replyTo', config.email.replyTo, 'replyTo: editors@example.org'));
   return problems;
+}
+
+/** A sender or reply-to is one email address, with or without a name; read by the parser the mailer itself uses. */
+function checkAddress(yaml: PositionedYaml, field: 'from' | 'replyTo', value: string, example: string): Problem[] {
+  const place = yaml.placeOf(['email', field]);
+  if (/[\r\n]/.test(value)) return [error(place, `email.${field} holds a line break; write it on one line, such as ${example}`)];
+  const parsed = addressparser(value, { flatten: true });
+  if (parsed.length > 1) return [error(place, `email.${field} names ${parsed.length} addresses; give one, such as ${example}`)];
+  const address = parsed[0]?.address ?? '';
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
+    return [error(place, `email.${field} "${value}" is not an email address; write a name and an address, such as ${example}`)];
+  }
+  return [];
 }
 
 /** Read and validate feeds/sources.yaml in `root`. A publication without one cites freely (with warnings). */

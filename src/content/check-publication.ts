@@ -1,7 +1,9 @@
 import { error, warning, wholeFile, type Place, type Problem } from '../core/problems.js';
+import { addDays, today } from '../core/dates.js';
 import { ordinal } from '../core/field-words.js';
 import { closestName, didYouMean } from '../core/suggest.js';
 import type { Config, Source } from '../config/schema.js';
+import { checkTypedCitation } from './typed-citation.js';
 import type { Issue, Item, Publication } from './types.js';
 
 /** How many recent issues are searched for a story cited twice. */
@@ -88,6 +90,7 @@ export function checkIssue(rules: IssueRules, issue: Issue): Problem[] {
   issue.categories?.forEach((name, index) => {
     if (!vocabulary.knownCategories.has(name)) problems.push(unknownCategory(issue.locate(['categories', index]), name, vocabulary.categories));
   });
+  if (issue.status === 'published') problems.push(...checkFutureDate(issue));
   if (issue.status === 'published' && issue.items.length === 0) {
     problems.push(error(issue.locate(['status']), 'a published issue needs at least one item; add item files or set status: draft'));
   }
@@ -101,6 +104,16 @@ export function checkIssue(rules: IssueRules, issue: Issue): Problem[] {
     checkItem(vocabulary, issue.date, item, problems);
   }
   return problems;
+}
+
+/** How far ahead a published issue may be dated before the date looks like a typo (2030 for 2020). */
+export const DAYS_AHEAD_ALLOWED = 30;
+
+function checkFutureDate(issue: Issue): Problem[] {
+  const now = today();
+  if (issue.date <= addDays(now, DAYS_AHEAD_ALLOWED)) return [];
+  const message = `${issue.date} is more than ${DAYS_AHEAD_ALLOWED} days after today (${now}); is the year right? Correct it, or set status: draft until the issue goes out`;
+  return [warning(issue.locate(['date']), message)];
 }
 
 /**
@@ -117,6 +130,7 @@ export function checkStrayItems(rules: IssueRules, items: Item[]): Problem[] {
 
 function checkItem(vocabulary: Vocabulary, issueDate: string | undefined, item: Item, problems: Problem[]): void {
   const { sectionIds, categories, sourceNames } = vocabulary;
+  problems.push(...checkTypedCitation(item));
   if (item.section !== undefined && !vocabulary.knownSections.has(item.section)) {
     const known = sectionIds.length > 0 ? `${didYouMean(item.section, sectionIds)} Sections: ${sectionIds.join(', ')}.` : ' No sections are configured in monitor.config.yaml.';
     problems.push(error(item.locate(['section']), `unknown section "${item.section}".${known}`));

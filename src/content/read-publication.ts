@@ -2,8 +2,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig, readSources } from '../config/read-config.js';
 import type { Config, Source } from '../config/schema.js';
-import { error, type Problem } from '../core/problems.js';
+import { error, warning, type Problem } from '../core/problems.js';
 import { ContentCache, type KnownStamps, type StoredRead } from './content-cache.js';
+import { sortFolderEntries } from './folder-entries.js';
 import { readIssueRecord, readItemRecord, readMarkdownFile, type ItemRecord } from './read-issue.js';
 import { issueFrontMatterSchema, itemFrontMatterSchema } from './schema.js';
 import type { Issue, Item, Locate, Publication } from './types.js';
@@ -89,11 +90,11 @@ export interface FolderRead {
 /** Read the given issue folders of the publication at (absolute) `root`, in the order given. */
 export function readIssueFolders(root: string, folders: string[], options: ReadOptions = {}): FolderRead[] {
   const cache = options.cache ?? ContentCache.open(undefined);
-  const listed = options.stamps && markdownByFolder(options.stamps);
+  const listed = options.stamps && entriesByFolder(options.stamps);
   return folders.map((folder) => {
-    const names = listed?.get(folder) ?? markdownFiles(path.join(root, 'issues', folder));
-    const problems: Problem[] = [];
-    const { issue, items } = readIssueFolder(root, folder, names, cache, problems);
+    const entries = sortFolderEntries(folder, listed?.get(folder) ?? readdirSync(path.join(root, 'issues', folder)));
+    const problems: Problem[] = [...entries.problems];
+    const { issue, items } = readIssueFolder(root, folder, entries.items, cache, problems);
     return { folder, issue, problems, strayItems: issue ? [] : items };
   });
 }
@@ -108,37 +109,31 @@ function listIssueFolders(root: string): { names: string[]; problems: Problem[] 
   const names: string[] = [];
   const problems: Problem[] = [];
   for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name === CANDIDATES_FOLDER || entry.name.startsWith('.')) continue;
-    if (/^\d+$/.test(entry.name)) names.push(entry.name);
-    else problems.push(error({ file: `issues/${entry.name}`, line: 0, column: 0, path: '' }, `issue folders are named by the issue number, such as issues/2359; rename "${entry.name}"`));
+    if (entry.name === CANDIDATES_FOLDER || entry.name.startsWith('.')) continue;
+    const place = { file: `issues/${entry.name}`, line: 0, column: 0, path: '' };
+    if (entry.isSymbolicLink()) problems.push(error(place, `issues/${entry.name} is a symbolic link; monitor reads only folders that are really in issues/: move or copy the folder here instead`));
+    else if (!entry.isDirectory()) problems.push(warning(place, `"${entry.name}" is not read: issues/ holds one folder per issue, such as issues/2359/; move the file elsewhere`));
+    else if (/^\d+$/.test(entry.name)) names.push(entry.name);
+    else problems.push(error(place, `issue folders are named by the issue number, such as issues/2359; rename "${entry.name}"`));
   }
   return { names: names.sort((a, b) => Number(a) - Number(b)), problems };
 }
 
-/** The item files of an issue folder: Markdown files but issue.md, hidden ones (editors' lock and backup files) left out. */
-function isItemFile(name: string): boolean {
-  return name.endsWith('.md') && name !== 'issue.md' && !name.startsWith('.');
-}
-
-function markdownFiles(folder: string): string[] {
-  return readdirSync(folder).filter(isItemFile);
-}
-
 /**
- * Item files by issue folder, as named by stamps of `issues/<folder>/<name>`: only for folders stamped
- * themselves, which input-stamps.ts stamps together with every Markdown file in them (stamps given by
+ * The entries of each issue folder, as named by stamps of `issues/<folder>/<name>`: only for folders stamped
+ * themselves, which input-stamps.ts stamps together with every entry in them (stamps given by
  * a test may name single files only; their folders are listed from the disk).
  */
-function markdownByFolder(stamps: KnownStamps): Map<string, string[]> {
+function entriesByFolder(stamps: KnownStamps): Map<string, string[]> {
   let known = listings.get(stamps);
-  if (!known) listings.set(stamps, (known = listMarkdown(stamps)));
+  if (!known) listings.set(stamps, (known = listEntries(stamps)));
   return known;
 }
 
-/** markdownByFolder's answers by stamps: a build reads folders in several calls with the same stamps. */
+/** entriesByFolder's answers by stamps: a build reads folders in several calls with the same stamps. */
 const listings = new WeakMap<KnownStamps, Map<string, string[]>>();
 
-function listMarkdown(stamps: KnownStamps): Map<string, string[]> {
+function listEntries(stamps: KnownStamps): Map<string, string[]> {
   const files = new Map<string, string[]>();
   const stamped = new Map<string, string[]>();
   for (const file in stamps) {
@@ -148,7 +143,7 @@ function listMarkdown(stamps: KnownStamps): Map<string, string[]> {
     const names = files.get(folder) ?? [];
     files.set(folder, names);
     if (slash < 0) stamped.set(folder, names);
-    else if (isItemFile(file.slice(slash + 1)) && !file.includes('/', slash + 1)) names.push(file.slice(slash + 1));
+    else if (!file.includes('/', slash + 1)) names.push(file.slice(slash + 1));
   }
   return stamped;
 }

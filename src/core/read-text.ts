@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { error, wholeFile, type Problem } from './problems.js';
 
@@ -35,6 +35,9 @@ export function readTextFile(root: string, relativePath: string): TextFile {
   const place = wholeFile(relativePath);
   let descriptor: number | undefined;
   try {
+    // lstat before open: opening a FIFO waits for a writer forever, and a link would publish its target.
+    const stats = lstatSync(path.join(root, relativePath), { throwIfNoEntry: false });
+    if (stats && !stats.isFile() && !stats.isDirectory()) return { problem: error(place, notRegularFile(relativePath, stats)) };
     // Synchronous on purpose: an archive is thousands of small files, and the thread pool behind
     // fs/promises costs more per file than the read itself.
     descriptor = openSync(path.join(root, relativePath), 'r');
@@ -56,4 +59,12 @@ export function readTextFile(root: string, relativePath: string): TextFile {
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/** What a path that is not a regular file is, in words, and what to do instead. */
+function notRegularFile(relativePath: string, stats: Stats): string {
+  const only = 'monitor reads only regular files';
+  if (stats.isSymbolicLink()) return `${relativePath} is a symbolic link; ${only}: copy the file here instead`;
+  const kind = stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device';
+  return `${relativePath} is ${kind}, not a file; ${only}: remove it, or put the file itself here`;
 }

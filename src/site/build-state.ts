@@ -22,6 +22,8 @@ export interface BuildTotals {
   pages: number;
   feeds: number;
   emails: number;
+  /** Draft issues left out of the build (see SitePlan); absent in states written before it was counted. */
+  draftsLeftOut?: number;
 }
 
 /**

@@ -154,7 +154,7 @@ function stampIssueFolders(root: string, stamps: Stamps, onlyNew: boolean): void
 
 /**
  * Stamp `folder` (relative to `base`, or absolute) and its files: everything below it with `deep`, else
- * the `.md` entries (an issue folder). With `onlyNew`, paths already stamped are left as they are.
+ * its own entries (an issue folder). With `onlyNew`, paths already stamped are left as they are.
  */
 function stampFolder(base: string, folder: string, stamps: Stamps, deep: boolean, onlyNew = false): void {
   const absolute = path.resolve(base, folder);
@@ -165,9 +165,9 @@ function stampFolder(base: string, folder: string, stamps: Stamps, deep: boolean
     const child = `${folder}/${entry.name}`;
     if (deep && entry.isDirectory()) {
       stampFolder(base, child, stamps, deep, onlyNew);
-    } else if ((deep || entry.name.endsWith('.md')) && !(onlyNew && child in stamps)) {
-      // In an issue folder, a folder named like an item is stamped too: the build reads it as an item
-      // and reports it, as validate does.
+    } else if (!(onlyNew && child in stamps)) {
+      // In an issue folder, every entry is stamped, not only the items: the build reports the files it
+      // does not read (06-china.MD), as validate does.
       stamps[child] = stampOf(path.resolve(base, child));
     }
   }

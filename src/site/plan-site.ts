@@ -22,6 +22,8 @@ export interface SitePlan {
   issues: PlannedIssue[];
   /** Start from a copy of the previous output (a one-issue build) rather than from nothing. */
   keepPrevious: boolean;
+  /** Draft issues a whole build without `drafts` leaves out (0 for a one-issue build). */
+  draftsLeftOut: number;
 }
 
 /** Compose the publication and choose the pages of a build (see planComposed). */
@@ -42,12 +44,13 @@ export function planComposed(composed: ComposedIssues, options: PlanOptions = {}
   if (wanted === undefined) {
     const withDrafts = options.drafts ? assembleSite(composed, { drafts: true }) : site;
     const drafts = withDrafts.issues.filter((issue) => issue.status === 'draft').map((issue) => ({ issue, site: withDrafts }));
-    return { site: options.listDrafts ? withDrafts : site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false };
+    const draftsLeftOut = options.drafts ? 0 : composed.issues.filter((issue) => issue.status === 'draft').length;
+    return { site: options.listDrafts ? withDrafts : site, issues: sortNewestFirst([...published, ...drafts]), keepPrevious: false, draftsLeftOut };
   }
   const target = findIssue(composed, wanted, site);
   const neighbours = target.issue.status === 'published' ? [target.issue.previous?.number, target.issue.next?.number] : [];
   const chosen = published.filter(({ issue }) => neighbours.includes(issue.number));
-  return { site, issues: sortNewestFirst([target, ...chosen]), keepPrevious: true };
+  return { site, issues: sortNewestFirst([target, ...chosen]), keepPrevious: true, draftsLeftOut: 0 };
 }
 
 function sortNewestFirst(issues: PlannedIssue[]): PlannedIssue[] {

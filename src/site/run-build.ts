@@ -137,7 +137,7 @@ async function uncachedBuild(run: BuildRun): Promise<Result> {
   const counts = await writeSite(renderSite(plan, renderer, templates), {
     out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
   });
-  const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email };
+  const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email, draftsLeftOut: plan.draftsLeftOut };
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
 }
 

@@ -111,7 +111,7 @@ export function summary(mode: BuildSummary['mode'], plan: SitePlan, counts: Writ
 /** How many issues, pages, feeds and emails the whole output holds: the issues' own files, and the other outputs rendered. */
 function totalsOf(plan: SitePlan, rendered: Map<string, [string, OutputFile['kind']]>): BuildTotals {
   const issues = plan.issues.length;
-  const totals: BuildTotals = { issues, pages: issues, feeds: 0, emails: 2 * issues };
+  const totals: BuildTotals = { issues, pages: issues, feeds: 0, emails: 2 * issues, draftsLeftOut: plan.draftsLeftOut };
   for (const [file, [, kind]] of rendered) {
     if (file.startsWith('issues/')) continue;
     if (kind === 'page') totals.pages += 1;

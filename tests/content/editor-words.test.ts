@@ -57,10 +57,10 @@ describe('validate reports every problem of every file in one run', () => {
       'issues/2/issue.md': issueFile(2, '2020-02-31'),
       'issues/2/02-governors.md': itemFile('Governors reshuffled', { categories: '[Democracy and Governanse]' }),
     });
-    const { code, stderr } = await runCli(['validate'], root);
+    const { code, stdout, stderr } = await runCli(['validate'], root);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^issues\/2\/issue\.md:3:\d+: error: date: "2020-02-31" is not a real date/m);
     expect(stderr).toMatch(/^issues\/2\/02-governors\.md:3:\d+: error: unknown category "Democracy and Governanse"\. Did you mean "Democracy and Governance"\?/m);
-    expect(stderr).toContain('2 issues checked: not valid (2 errors, 0 warnings)');
+    expect(stdout).toContain('2 issues checked: not valid (2 errors, 0 warnings)');
   });
 });

@@ -13,9 +13,11 @@ describe('monitor validate: a valid publication', () => {
 
   it('prints a summary in text mode', async () => {
     const root = await writePublication();
-    const { code, stderr } = await runCli(['validate'], root);
+    const { code, stdout, stderr } = await runCli(['validate'], root);
     expect(code).toBe(0);
-    expect(stderr).toContain('2 issues checked: valid (0 errors, 0 warnings)');
+    // The summary is the command's result: standard output; problems go to standard error.
+    expect(stdout).toBe('2 issues checked: valid (0 errors, 0 warnings)\n');
+    expect(stderr).toBe('');
   });
 });
 
@@ -101,7 +103,7 @@ describe('hidden files in an issue folder', () => {
     const root = await writePublication({ 'issues/1/.01-first.md.swp.md': 'not front matter at all' });
     await symlink('user@host.1234:1700000000', path.join(root, 'issues/1/.#01-first.md'));
     const validate = await runCli(['validate'], root);
-    expect(validate.stderr).toContain('valid (0 errors, 0 warnings)');
+    expect(validate.stdout).toContain('valid (0 errors, 0 warnings)');
     expect(validate.code).toBe(0);
     const build = await runCli(['build'], root);
     expect(build.code).toBe(0);

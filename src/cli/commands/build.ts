@@ -22,6 +22,8 @@ export async function run(_args: unknown[], options: BuildCommandOptions, io: Co
     io.out(`${JSON.stringify({ ...counts, ...files, index: path.join(summary.out, 'index.html'), warnings: warnings.map(entry) }, null, 2)}\n`);
   } else {
     io.out(`${summaryLine(summary, io.root)}\n`);
+    const drafts = summary.totals.draftsLeftOut ?? 0;
+    if (drafts > 0) io.out(`${drafts} draft${drafts === 1 ? '' : 's'} not built; use --drafts to build ${drafts === 1 ? 'it' : 'them'} for preview\n`);
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import { validatePublication } from '../../content/index.js';
-import { formatProblem, hasErrors, type Problem } from '../../core/problems.js';
+import { checkTemplates } from '../../render/check-templates.js';
+import { formatProblem, hasErrors, sortProblems, type Problem } from '../../core/problems.js';
 import type { CommandIO } from '../io.js';
 
 interface ValidateOptions {
@@ -7,7 +8,10 @@ interface ValidateOptions {
 }
 
 export async function run(_args: unknown[], options: ValidateOptions, io: CommandIO): Promise<number> {
-  const { problems, issuesChecked } = await validatePublication(io.root);
+  const validated = await validatePublication(io.root);
+  const { issuesChecked } = validated;
+  // A publication's own templates are checked here too, so that a build after a clean validate cannot fail on one.
+  const problems = sortProblems([...validated.problems, ...(await checkTemplates(io.root))]);
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning');
   if (options.json) {
@@ -15,7 +19,7 @@ export async function run(_args: unknown[], options: ValidateOptions, io: Comman
     io.out(`${JSON.stringify({ errors: errors.map(entry), warnings: warnings.map(entry) }, null, 2)}\n`);
   } else {
     for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
-    io.err(`${summary(issuesChecked, errors.length, warnings.length)}\n`);
+    io.out(`${summary(issuesChecked, errors.length, warnings.length)}\n`);
   }
   return hasErrors(problems) ? 1 : 0;
 }
