@@ -57,10 +57,10 @@ describe('grouping reports of one story', () => {
   });
 
   it('never groups two reports further apart than the window', () => {
-    const moved = CORPUS.map((entry) => (entry.story === 'key-rate' && entry.outlet === 'Policy Desk' ? { ...entry, day: '2024-03-10' } : entry));
+    const moved = CORPUS.map((entry) => (entry.story === 'key-rate' && entry.outlet === 'Policy Desk' ? { ...entry, day: '2024-03-08' } : entry));
     const { groups } = measure(moved, () => true);
     const withRate = groups.filter((group) => group.some((index) => moved[index]!.story === 'key-rate'));
-    expect(groupStories(moved.map(reportOf), { windowDays: 2 }).filter((group) => group.some((index) => moved[index]!.story === 'key-rate')).map((g) => g.length).sort()).toEqual([1, 2]);
+    expect(groupStories(moved.map(reportOf), { windowDays: 1 }).filter((group) => group.some((index) => moved[index]!.story === 'key-rate')).map((g) => g.length).sort()).toEqual([1, 2]);
     expect(withRate.map((group) => group.length)).toEqual([3]);
   });
 });
