@@ -77,6 +77,7 @@ describe('monitor ingest', () => {
     const summary = JSON.parse(second.out);
     expect(summary.feeds[0]).toMatchObject({ status: 'ok', new: 0, skipped: 3 });
     expect(summary.feeds[0].skippedEntries.map((entry: { reason: string }) => entry.reason).sort()).toEqual(['drafted', 'drafted', 'seen']);
+    expect(second.err).toContain('Capital Ledger: ok, 0 new, 3 skipped (1 already seen (--since reads them again), 2 already drafted)');
     expect(summary.stateWritten).toBe(false);
     expect(await candidates(root)).toEqual(files);
     expect(await readFile(edited, 'utf8')).toContain('Edited by an editor');
