@@ -1,4 +1,4 @@
-import { storyTerms } from './story-terms.js';
+import { cosine, storyVectors, termFrequency, type StoryVector } from './story-vectors.js';
 
 /** One outlet's report of a story from a feed, or a story the editors have already (drafted or cited). */
 export interface Report {
@@ -33,9 +33,6 @@ export interface GroupingOptions {
  */
 export const SAME_STORY_SCORE = 0.37;
 
-/** Entity terms count this much more than words: who and how many tell events apart. */
-const ENTITY_WEIGHT = 1.5;
-
 /**
  * Reports of one event come out within a day or two: the score fades by this share per day apart, so the
  * same actors in another event a week later need far more in common.
@@ -46,7 +43,7 @@ const DAILY_FADING = 0.08;
 const SHARED_LINK_BONUS = 0.3;
 
 /** Terms in more reports than this share are too common to propose pairs from (they still score). */
-const COMMON_SHARE = 0.05;
+const COMMON_SHARE = 0.01;
 
 /**
  * Group reports of the same event: each group is a list of indexes into `reports`, in key order, and the
@@ -56,10 +53,10 @@ const COMMON_SHARE = 0.05;
  */
 export function groupStories(reports: Report[], options: GroupingOptions): number[][] {
   const order = reports.map((_, index) => index).sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key));
-  const vectors = weightedVectors(reports);
+  const vectors = reportVectors(reports, order);
   const pairs = withoutFollowUps(reports, likelyPairs(reports, vectors, order, options));
   const groupOf = new Map<number, number[]>(order.map((index) => [index, [index]]));
-  const linked = new Set(pairs.map((pair) => pairKey(pair.a, pair.b)));
+  const linked = new Set<number>(pairs.map((pair) => pairKey(pair.a, pair.b)));
   for (const { a, b } of pairs) {
     const first = groupOf.get(a)!;
     const second = groupOf.get(b)!;
@@ -73,30 +70,29 @@ export function groupStories(reports: Report[], options: GroupingOptions): numbe
 
 /** Scores two reports as groupStories does, 0 to 1 (1 for a shared story URL; 0 when they can never be one story). */
 export function storyScorer(reports: Report[], options: GroupingOptions): (a: number, b: number) => number {
-  const vectors = weightedVectors(reports);
+  const order = reports.map((_, index) => index).sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key));
+  const vectors = reportVectors(reports, order);
   return (a, b) => scorePair(reports, vectors, a, b, options);
 }
 
-interface Vector {
-  weights: Map<string, number>;
-  norm: number;
+/** A report's vector, how common its terms are, and its days as whole days since 1970 (for the window). */
+interface Vector extends StoryVector {
+  days: number[];
+  /** Of its leading terms, those few enough reports share to propose pairs. */
+  proposing: number[];
 }
 
-function weightedVectors(reports: Report[]): Vector[] {
-  const counts = reports.map((report) => storyTerms(report));
-  const frequency = new Map<string, number>();
-  for (const terms of counts) for (const term of terms.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  return counts.map((terms) => {
-    const weights = new Map<string, number>();
-    let squares = 0;
-    for (const [term, count] of terms) {
-      const idf = Math.log((reports.length + 1) / (frequency.get(term)! + 1)) + 1;
-      const weight = (1 + Math.log(count)) * idf * (term.startsWith('@') ? ENTITY_WEIGHT : 1);
-      weights.set(term, weight);
-      squares += weight * weight;
-    }
-    return { weights, norm: Math.sqrt(squares) };
-  });
+/** Leading terms two reports must share to be compared at all. */
+const SHARED_LEADING_TERMS = 2;
+
+function reportVectors(reports: Report[], order: number[]): Vector[] {
+  const { vectors, frequency } = storyVectors(reports, order);
+  const common = Math.max(30, reports.length * COMMON_SHARE);
+  return vectors.map((vector, index) => ({
+    ...vector,
+    days: reports[index]!.days.map((day) => Date.parse(day) / 86_400_000),
+    proposing: Array.from(vector.leading).filter((term) => termFrequency(frequency, term) <= common),
+  }));
 }
 
 interface Pair {
@@ -105,25 +101,23 @@ interface Pair {
   score: number;
 }
 
-/** Pairs that share an uncommon term and score as one story, best first (ties in key order). */
+/** Pairs that share uncommon leading terms and score as one story, best first (ties in key order). */
 function likelyPairs(reports: Report[], vectors: Vector[], order: number[], options: GroupingOptions): Pair[] {
-  const postings = new Map<string, number[]>();
-  for (const index of order) for (const term of vectors[index]!.weights.keys()) {
+  const postings = new Map<number, number[]>();
+  for (const index of order) for (const term of vectors[index]!.proposing) {
     const list = postings.get(term);
     if (list) list.push(index);
     else postings.set(term, [index]);
   }
-  const common = Math.max(50, reports.length * COMMON_SHARE);
-  const tried = new Set<string>();
   const pairs: Pair[] = [];
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > common) continue;
-    for (let i = 0; i < list.length; i += 1) for (let j = i + 1; j < list.length; j += 1) {
-      const key = pairKey(list[i]!, list[j]!);
-      if (tried.has(key)) continue;
-      tried.add(key);
-      const score = scorePair(reports, vectors, list[i]!, list[j]!, options);
-      if (score >= SAME_STORY_SCORE) pairs.push({ a: list[i]!, b: list[j]!, score });
+  for (const a of order) {
+    // Partners with a higher index only, so each pair is scored once; a map per report stays small.
+    const shared = new Map<number, number>();
+    for (const term of vectors[a]!.proposing) for (const b of postings.get(term)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1);
+    for (const [b, count] of shared) {
+      if (count < SHARED_LEADING_TERMS) continue;
+      const score = scorePair(reports, vectors, a, b, options);
+      if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
     }
   }
   return pairs.sort((x, y) => y.score - x.score || compareKeys(reports[x.a]!.key, reports[y.a]!.key) || compareKeys(reports[x.b]!.key, reports[y.b]!.key));
@@ -141,7 +135,7 @@ function withoutFollowUps(reports: Report[], pairs: Pair[]): Pair[] {
     partners.set(a, [...(partners.get(a) ?? []), b]);
     partners.set(b, [...(partners.get(b) ?? []), a]);
   }
-  const apart = new Set<string>();
+  const apart = new Set<number>();
   reports.forEach((report, index) => {
     for (const link of report.links) {
       const original = byUrl.get(link);
@@ -157,42 +151,32 @@ function scorePair(reports: Report[], vectors: Vector[], a: number, b: number, o
   const second = reports[b]!;
   if (first.known && second.known) return 0;
   if (first.outlets.some((outlet) => second.outlets.includes(outlet))) return 0;
-  if (!withinWindow(first.days, second.days, options.windowDays)) return 0;
+  const apart = daysApart(vectors[a]!.days, vectors[b]!.days);
+  if (apart > options.windowDays) return 0;
   if (first.urls.some((url) => second.urls.includes(url))) return 1;
   if (first.links.some((url) => second.urls.includes(url)) || second.links.some((url) => first.urls.includes(url))) return 0;
   const sharedLink = first.links.some((url) => second.links.includes(url)) ? SHARED_LINK_BONUS : 0;
-  const fading = 1 - DAILY_FADING * daysApart(first.days, second.days);
+  const fading = 1 - DAILY_FADING * apart;
   return Math.min(1, (cosine(vectors[a]!, vectors[b]!) + sharedLink) * fading);
 }
 
-function cosine(first: Vector, second: Vector): number {
-  if (first.norm === 0 || second.norm === 0) return 0;
-  const [small, large] = first.weights.size <= second.weights.size ? [first, second] : [second, first];
-  let dot = 0;
-  for (const [term, weight] of small.weights) dot += weight * (large.weights.get(term) ?? 0);
-  return dot / (first.norm * second.norm);
-}
-
-function withinWindow(first: string[], second: string[], windowDays: number): boolean {
-  return first.length > 0 && second.length > 0 && daysApart(first, second) <= windowDays;
-}
-
-/** The fewest days between a day of one and a day of the other. */
-function daysApart(first: string[], second: string[]): number {
+/** The fewest days between a day of one and a day of the other; Infinity when either has none. */
+function daysApart(first: number[], second: number[]): number {
   let fewest = Infinity;
-  for (const day of first) for (const other of second) fewest = Math.min(fewest, Math.abs(Date.parse(day) - Date.parse(other)) / 86_400_000);
+  for (const day of first) for (const other of second) fewest = Math.min(fewest, Math.abs(day - other));
   return fewest;
 }
 
-function joinable(first: number[], second: number[], reports: Report[], linked: Set<string>): boolean {
+function joinable(first: number[], second: number[], reports: Report[], linked: Set<number>): boolean {
   const outlets = new Set(first.flatMap((index) => reports[index]!.outlets));
   if (second.some((index) => reports[index]!.outlets.some((outlet) => outlets.has(outlet)))) return false;
   if (first.some((index) => reports[index]!.known) && second.some((index) => reports[index]!.known)) return false;
   return first.every((a) => second.every((b) => linked.has(pairKey(a, b))));
 }
 
-function pairKey(a: number, b: number): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
+/** One number per unordered pair of indexes (below 2^26 reports, exact in a double). */
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
 }
 
 function compareKeys(a: string, b: string): number {

