@@ -43,14 +43,15 @@ export async function readKnownStories(publication: Publication): Promise<KnownS
       for (const source of sources) if (source.url) known.cited.set(storyUrlKey(source.url), issue.number);
     }
   }
-  for (const story of await readCandidates(publication.root)) {
+  for (const story of await readCandidateStories(publication.root)) {
     known.stories.push(story);
     for (const source of story.sources) if (source.url && !known.cited.has(storyUrlKey(source.url))) known.drafted.set(storyUrlKey(source.url), story.file);
   }
   return known;
 }
 
-async function readCandidates(root: string): Promise<KnownStory[]> {
+/** The candidates in issues/candidates/, by file name; those whose front matter cannot be read are left out. */
+export async function readCandidateStories(root: string): Promise<KnownStory[]> {
   const folder = path.join(root, 'issues', CANDIDATES_FOLDER);
   const names = (await readdir(folder).catch(() => [] as string[])).filter((entry) => entry.endsWith('.md')).sort();
   const stories: KnownStory[] = [];
