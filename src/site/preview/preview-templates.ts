@@ -5,7 +5,7 @@ import { readTemplates } from '../../render/index.js';
 import { templateError } from '../../render/template-set.js';
 
 /** The preview's own pages, from templates/preview/<name>.hbs. */
-export type PreviewTemplateName = 'issue' | 'index' | 'banner' | 'reload-script' | 'not-found' | 'candidates';
+export type PreviewTemplateName = 'issue' | 'index' | 'banner' | 'reload-script' | 'not-found' | 'triage';
 
 /** The compiled preview templates; each file of templates/preview/ is also a partial by its name (`{{> problems}}`). */
 export interface PreviewTemplates {

@@ -25,9 +25,9 @@ export interface CandidateView {
  * summary and the `monitor accept` command for it. Read from disk on every request, so a candidate accepted
  * or deleted is gone on the next reload.
  */
-export function candidatesPage(templates: PreviewTemplates, status: PreviewStatus, stories: KnownStory[]): string {
+export function triagePage(templates: PreviewTemplates, status: PreviewStatus, stories: KnownStory[]): string {
   const candidates = stories.map(candidateView).sort((a, b) => b.outlets - a.outlets || compare(b.sortDate, a.sortDate) || compare(a.file, b.file));
-  return templates.render('candidates', { ...previewPageView('Candidates', status), candidates: candidates.map(({ sortDate: _, ...view }) => view) });
+  return templates.render('triage', { ...previewPageView('Candidates', status), candidates: candidates.map(({ sortDate: _, ...view }) => view) });
 }
 
 function candidateView(story: KnownStory): CandidateView & { sortDate: string } {
