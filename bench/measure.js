@@ -4,6 +4,7 @@
  *
  *   node bench/measure.js cli <monitor arguments...>        what `node bin/monitor.js <arguments>` does
  *   node bench/measure.js ingest <feed file> [dedupe spec]  see ingest-parse.js
+ *   node bench/measure.js group [entries] [seed]            see group-stories.js
  */
 import { writeFileSync } from 'node:fs';
 
@@ -18,7 +19,10 @@ if (target === 'cli') {
 } else if (target === 'ingest') {
   const { parseAndDedupe } = await import('./ingest-parse.js');
   process.exitCode = await parseAndDedupe(args);
+} else if (target === 'group') {
+  const { groupSynthetic } = await import('./group-stories.js');
+  process.exitCode = await groupSynthetic(args);
 } else {
-  process.stderr.write(`measure.js: unknown target "${target}"; use cli or ingest\n`);
+  process.stderr.write(`measure.js: unknown target "${target}"; use cli, ingest or group\n`);
   process.exitCode = 2;
 }

@@ -3,7 +3,7 @@
  * before: cold leaves a built site (and cache), no-change rebuilds it, one-item-edited edits and rebuilds.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { clearOutput, editableItem } from './workspace.js';
 
@@ -55,6 +55,7 @@ export function createScenarios(workspace, ingest, { deleteOutputs }) {
       after: () => newest?.restore(),
     },
     ingestScenario(workspace, ingest),
+    groupingScenario(),
     hugoScenario(workspace, clear, deleteOutputs),
   ];
 }
@@ -75,6 +76,21 @@ function ingestScenario(workspace, ingest) {
     note: ingest.dedupe
       ? `dedupe: ${ingest.dedupe}`
       : 'n/a: parse only (figures shown); lib/ingest/ exports no dedupe* function yet',
+  };
+}
+
+/**
+ * Issue 18's target: grouping the entries of a run into stories, for 5,000 entries (see group-stories.js).
+ * @returns {Scenario}
+ */
+function groupingScenario() {
+  return {
+    name: 'grouping',
+    shown: 'groupStories of 5,000 entries from 25 outlets over 30 days',
+    target: { seconds: 1, rssMb: 300 },
+    command: { node: ['group', '5000', '1'] },
+    unavailable: () => (existsSync(new URL('../lib/ingest/group-stories.js', import.meta.url)) ? undefined : 'lib/ingest/ has no group-stories.js; run npm run compile'),
+    note: 'synthetic entries; includes starting Node and generating them',
   };
 }
 

@@ -139,7 +139,8 @@ function addCommands(program: Command, dispatch: Dispatch): void {
     .option('--out <file>', 'where to write it, relative to the publication folder (default: issue-<N>.eml there)')
     .action(action('export'));
   command('ingest', 'fetch the feeds in feeds/sources.yaml and draft candidate items')
-    .option('--since <date>', 'only entries on or after this date, YYYY-MM-DD', isoDateArgument)
+    .option('--since <date>', 'only entries on or after this date, YYYY-MM-DD; entries seen before are read again unless drafted or cited', isoDateArgument)
+    .option('--window <days>', 'reports of one event at most this many days apart are one story', positiveInteger, 7)
     .option('--dry-run', 'fetch and report, but write no candidates and no state')
     .option('--source <name>', 'only this publication\'s feed')
     .option('--json', 'print the summary as JSON')

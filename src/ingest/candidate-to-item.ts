@@ -9,7 +9,7 @@ export interface AcceptedItem {
   flags: string[];
 }
 
-/** Drop `status` and `flags` from a candidate's front matter, keeping everything else (and comments) as written. */
+/** Drop `status`, `flags` and `outlets` from a candidate's front matter, keeping everything else (and comments) as written. */
 export function candidateToItem(file: string, text: string): AcceptedItem {
   const split = splitFrontMatter(file, text);
   if (!split.value) throw new MonitorError(split.problem!.message, { place: split.problem! });
@@ -22,6 +22,7 @@ export function candidateToItem(file: string, text: string): AcceptedItem {
   const flagList = (flags && typeof flags === 'object' && 'toJSON' in flags ? (flags as { toJSON(): unknown }).toJSON() : flags) as unknown;
   document.delete('status');
   document.delete('flags');
+  document.delete('outlets');
   const yaml = document.toString({ lineWidth: 0 });
   return {
     text: `---\n${yaml}---\n\n${split.value.body}\n`,

@@ -42,12 +42,14 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
   const started = Date.now();
   const remaining = () => deadlineMs - (Date.now() - started);
   const dispatcher = new Agent(options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } });
+  const connection: Connection = { signal: controller.signal, dispatcher, current: url };
   try {
-    return await fetchFollowing(url, options, { signal: controller.signal, dispatcher }, remaining);
+    return await fetchFollowing(url, options, connection, remaining);
   } catch (caught) {
-    if (controller.signal.aborted) return { status: 'failed', url, error: `no complete answer within ${deadlineMs / 1000} s` };
+    const host = hostOf(connection.current);
+    if (controller.signal.aborted) return { status: 'failed', url, error: `no complete answer from ${host} within ${deadlineMs / 1000} s` };
     if (caught instanceof TooLargeError || caught instanceof PrivateAddressError) return { status: 'failed', url, error: caught.message };
-    return { status: 'failed', url, error: describeNetworkError(caught) };
+    return { status: 'failed', url, error: describeNetworkError(caught, host) };
   } finally {
     clearTimeout(timer);
     await dispatcher.destroy().catch(() => undefined);
@@ -58,6 +60,8 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
 interface Connection {
   signal: AbortSignal;
   dispatcher: Agent;
+  /** The address being fetched now (after redirects), for messages. */
+  current: string;
 }
 
 async function fetchFollowing(url: string, options: FetchOptions, connection: Connection, remaining: () => number): Promise<FetchResult> {
@@ -68,7 +72,8 @@ async function fetchFollowing(url: string, options: FetchOptions, connection: Co
   for (;;) {
     visited.add(current);
     if (!options.allowPrivate) checkLiteralHost(new URL(current));
-    const response = await fetch(current, { redirect: 'manual', ...connection, headers: requestHeaders(options) });
+    connection.current = current;
+    const response = await fetch(current, { redirect: 'manual', signal: connection.signal, dispatcher: connection.dispatcher, headers: requestHeaders(options) });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
       await response.body?.cancel();
@@ -131,9 +136,35 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function describeNetworkError(caught: unknown): string {
+/** What went wrong on the network, naming the host and, for the usual causes, what it means. */
+function describeNetworkError(caught: unknown, host: string): string {
   const error = caught as Error & { cause?: { code?: string; message?: string } };
   if (error.cause instanceof PrivateAddressError) return error.cause.message;
-  const cause = error.cause?.code ?? error.cause?.message;
-  return cause ? `${error.message}: ${cause}` : String(error.message ?? caught);
+  const code = error.cause?.code;
+  const meaning = code ? NETWORK_CODES[code] : undefined;
+  if (meaning) return `cannot reach ${host}: ${meaning} (${code})`;
+  const cause = code ?? error.cause?.message;
+  return `cannot reach ${host}: ${cause ? `${error.message}: ${cause}` : String(error.message ?? caught)}`;
+}
+
+/** The usual network failures in the editor's words. */
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND: 'no such host; check the feed address in feeds/sources.yaml',
+  EAI_AGAIN: 'the host name could not be looked up now; check the network, or try again later',
+  ECONNREFUSED: 'the server refused the connection',
+  ECONNRESET: 'the server closed the connection',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached from this network',
+  ENETUNREACH: 'the network is unreachable',
+  CERT_HAS_EXPIRED: 'the site\'s security certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the site\'s security certificate is self-signed',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the site\'s security certificate is for another name',
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -1,26 +1,26 @@
 import type { Source } from '../config/schema.js';
-import { addDays, today } from '../core/dates.js';
 import { ContentError, MonitorError } from '../core/errors.js';
 import { readPublication, type Publication } from '../content/index.js';
 import { hasErrors } from '../core/problems.js';
-import { decodeFeed } from './decode-feed.js';
-import { draftCandidate } from './draft-candidate.js';
-import { fetchFeed } from './fetch-feed.js';
 import { mapLimited } from './map-limited.js';
-import { parseFeedWithin } from './parse-feed-within.js';
+import type { OutletEntry } from './outlet-entry.js';
+import { planStories } from './plan-stories.js';
 import { printable } from './printable.js';
-import { readKnownStoryUrls } from './read-known-stories.js';
+import { readFeedEntries, type FeedRead } from './read-feed-entries.js';
+import { readKnownStories } from './read-known-stories.js';
 import { readState } from './read-state.js';
-import { selectEntries } from './select-entries.js';
-import { updatedFeedState, type IngestState } from './state.js';
-import { writeCandidate } from './write-candidate.js';
+import type { SkippedEntry } from './select-entries.js';
+import { updatedFeedState } from './state.js';
+import { rankStories, writeStories, type StoryOutcome, type StoryReport } from './write-stories.js';
 import { removeStaleTemporaries } from '../core/write-new-file.js';
 import { stateSaver } from './write-state.js';
 
 /** How a run of `monitor ingest` behaves. */
 export interface IngestOptions {
-  /** Only entries on or after this day, `YYYY-MM-DD`; default: the last 7 days for a feed never read. */
+  /** Only entries on or after this day, `YYYY-MM-DD`, and entries seen before are read again; default: the last 7 days for a feed never read. */
   since?: string | undefined;
+  /** Reports of one event at most this many days apart are one story; default 7. */
+  windowDays?: number | undefined;
   /** Fetch and report, but write nothing. */
   dryRun?: boolean;
   /** Only this publication's feed (name as in feeds/sources.yaml, any case). */
@@ -28,11 +28,11 @@ export interface IngestOptions {
   now?: Date;
   /** Per-feed deadline; default 20 s. */
   deadlineMs?: number;
-  /** Candidates drafted per feed in one run, at most; default 200. The rest are skipped, and remembered as seen. */
-  maxPerFeed?: number;
+  /** New entries taken per feed in one run, at most; default 200. The rest are skipped, and remembered as seen. */
+  maxPerFeed?: number | undefined;
   /** Feeds fetched at once; default 4. */
   concurrency?: number;
-  /** Called as each feed is done. */
+  /** Called as each feed is read, before the stories are grouped and drafted. */
   onFeedDone?: (report: FeedReport, done: number, total: number) => void;
 }
 
@@ -41,23 +41,29 @@ export interface FeedReport {
   source: string;
   feed: string;
   status: 'ok' | 'not modified' | 'failed';
-  /** Candidates drafted (or, in a dry run, that would be). */
+  /** Entries drafted into a new candidate or added to one (in a dry run: that would be). */
   new: number;
-  /** Entries not drafted: seen before, already cited or drafted, older than `since`, or over the limit. */
+  /** Entries not drafted. */
   skipped: number;
   /** Of the skipped, the new entries left undrafted because the feed had more than `maxPerFeed`. */
   overLimit: number;
+  /** Each entry not drafted, and why. */
+  skippedEntries: SkippedEntry[];
+  /** Entries before this day were left out (`--since`, or the first read's 7 days). */
+  since: string | undefined;
   /** Why the feed failed, when it did. */
   error: string | undefined;
   /** Flaws of the feed that were repaired or worked around. */
   flaws: string[];
-  /** Candidate files written, relative to the root. */
+  /** Candidate files written or grown, relative to the root. */
   candidates: string[];
 }
 
 export interface IngestSummary {
   feeds: FeedReport[];
-  /** Whether feeds/.state.json was written (it is saved as each feed is done). */
+  /** The stories found, most reported first, then newest. */
+  stories: StoryReport[];
+  /** Whether feeds/.state.json was written. */
   stateWritten: boolean;
 }
 
@@ -65,76 +71,56 @@ export interface IngestSummary {
 export const ALLOW_PRIVATE_VARIABLE = 'MONITOR_ALLOW_PRIVATE_FEEDS';
 
 export const DEFAULT_MAX_PER_FEED = 200;
+export const DEFAULT_WINDOW_DAYS = 7;
 
-/** First run on a feed takes this many days back. */
-const FIRST_RUN_DAYS = 7;
-
-/** Fetch every watched feed, draft candidates for new stories and remember what was seen. */
+/**
+ * Fetch every watched feed, group the new entries into stories (with each other and with the stories
+ * already drafted or cited), draft or grow candidates, and remember what was seen. The state is saved once
+ * the candidates are written, so a run stopped before that drafts the same stories next time.
+ */
 export async function ingestFeeds(root: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const publication = await readUsablePublication(root);
   const sources = watchedSources(publication.sources, options.sourceName);
   const { state, text } = await readState(publication.root);
   const saver = stateSaver(publication.root, state, text);
   if (!options.dryRun) await removeStaleTemporaries(publication.root);
-  const knownUrls = await readKnownStoryUrls(publication);
+  const known = await readKnownStories(publication);
   const now = options.now ?? new Date();
   let done = 0;
-  const reports = await mapLimited(sources, options.concurrency ?? 4, async (source) => {
-    const report = printableReport(await ingestFeed(source, { publication, state, knownUrls, now, options }).catch(
-      (caught: unknown): FeedReport => failedReport(source, `unexpected failure: ${(caught as Error)?.message ?? String(caught)}`),
-    ));
-    if (!options.dryRun) await saver.save();
-    options.onFeedDone?.(report, ++done, sources.length);
-    return report;
+  const reads = await mapLimited(sources, options.concurrency ?? 4, async (source) => {
+    const read = await readFeedEntries(source, {
+      previous: state.feeds[source.feed!], known, now, since: options.since, deadlineMs: options.deadlineMs,
+      userAgent: `monitor/0.1 (+${publication.config.baseUrl})`, maxPerFeed: options.maxPerFeed ?? DEFAULT_MAX_PER_FEED,
+      allowPrivate: source.allowPrivate === true || process.env[ALLOW_PRIVATE_VARIABLE] === '1',
+    }).catch((caught: unknown): FeedRead => ({ status: 'failed', error: `unexpected failure: ${(caught as Error)?.message ?? String(caught)}` }));
+    options.onFeedDone?.(feedReport(source, read, []), ++done, sources.length);
+    return read;
   });
-  return { feeds: reports, stateWritten: saver.written() };
+  const fresh = reads.flatMap((read) => (read.status === 'ok' ? read.fresh : []));
+  const plans = planStories(fresh, known.stories, options.windowDays ?? DEFAULT_WINDOW_DAYS);
+  const outcomes = await writeStories(plans, { root: publication.root, config: publication.config, now, dryRun: Boolean(options.dryRun) });
+  reads.forEach((read, index) => {
+    if (read.status === 'ok') state.feeds[sources[index]!.feed!] = updatedFeedState(state.feeds[sources[index]!.feed!], read.keys, read);
+  });
+  if (!options.dryRun) await saver.save();
+  const feeds = reads.map((read, index) => feedReport(sources[index]!, read, outcomes));
+  return { feeds, stories: rankStories(outcomes.map((outcome) => outcome.story)), stateWritten: saver.written() };
 }
 
-interface FeedContext {
-  publication: Publication;
-  state: IngestState;
-  knownUrls: Set<string>;
-  now: Date;
-  options: IngestOptions;
-}
-
-async function ingestFeed(source: Source, context: FeedContext): Promise<FeedReport> {
-  const url = source.feed!;
-  const previous = context.state.feeds[url];
-  const fetched = await fetchFeed(url, {
-    userAgent: `monitor/0.1 (+${context.publication.config.baseUrl})`,
-    etag: previous?.etag, lastModified: previous?.lastModified,
-    allowPrivate: source.allowPrivate === true || process.env[ALLOW_PRIVATE_VARIABLE] === '1',
-    ...(context.options.deadlineMs ? { deadlineMs: context.options.deadlineMs } : {}),
-  });
-  if (fetched.status === 'failed') return failedReport(source, fetched.error);
-  if (fetched.status === 'not-modified') return { ...failedReport(source, undefined), status: 'not modified' };
-  const decoded = decodeFeed(fetched.bytes, fetched.contentType);
-  const parsed = await parseFeedWithin(decoded.text, fetched.url, context.options.deadlineMs).catch((caught: Error) => caught);
-  if (parsed instanceof Error) return failedReport(source, parsed.message);
-  const since = context.options.since ?? (previous ? undefined : addDays(today(context.now), -FIRST_RUN_DAYS));
-  const selection = selectEntries(parsed.entries, new Set(previous?.seen ?? []), context.knownUrls, since);
-  const drafts = selection.fresh.slice(0, context.options.maxPerFeed ?? DEFAULT_MAX_PER_FEED);
-  const overLimit = selection.fresh.length - drafts.length;
-  const candidates: string[] = [];
-  for (const entry of drafts) {
-    const candidate = draftCandidate(entry, { source, config: context.publication.config, feedTitle: parsed.title, now: context.now });
-    if (!context.options.dryRun) candidates.push(await writeCandidate(context.publication.root, candidate));
-  }
-  context.state.feeds[url] = updatedFeedState(previous, selection.keys, fetched);
+/** A feed's outcome; its entries that went into a story already in an issue count as skipped, already cited. */
+function feedReport(source: Source, read: FeedRead, outcomes: StoryOutcome[]): FeedReport {
+  const base = { source: source.name, feed: source.feed ?? '', new: 0, skipped: 0, overLimit: 0, skippedEntries: [], since: undefined, error: undefined, flaws: [], candidates: [] };
+  if (read.status === 'failed') return { ...base, status: 'failed', error: printable(read.error) };
+  if (read.status === 'not modified') return { ...base, status: 'not modified' };
+  const mine = (report: OutletEntry) => report.source === source;
+  const inIssue = outcomes.filter(({ story }) => story.action === 'also reported').flatMap(({ reports }) => reports.filter(mine));
+  const skippedEntries = [...read.skipped, ...inIssue.map((report) => ({ title: report.entry.title, url: report.entry.link, reason: 'cited' as const }))];
+  const candidates = outcomes.filter(({ story, reports }) => story.action !== 'also reported' && story.file && reports.some(mine)).map(({ story }) => story.file!);
   return {
-    source: source.name, feed: url, status: 'ok', new: drafts.length, skipped: selection.skipped + overLimit, overLimit,
-    error: undefined, flaws: [...decoded.flaws, ...parsed.flaws], candidates,
+    ...base, status: 'ok', new: read.fresh.length - inIssue.length, skipped: skippedEntries.length,
+    overLimit: read.skipped.filter((entry) => entry.reason === 'overLimit').length, skippedEntries, since: read.since,
+    flaws: read.flaws.map(printable), candidates,
   };
-}
-
-/** Errors and flaws quote servers and feeds: no control character of theirs reaches the terminal or the JSON. */
-function printableReport(report: FeedReport): FeedReport {
-  return { ...report, error: report.error === undefined ? undefined : printable(report.error), flaws: report.flaws.map(printable) };
-}
-
-function failedReport(source: Source, error: string | undefined): FeedReport {
-  return { source: source.name, feed: source.feed ?? '', status: 'failed', new: 0, skipped: 0, overLimit: 0, error, flaws: [], candidates: [] };
 }
 
 async function readUsablePublication(root: string): Promise<Publication> {

@@ -9,8 +9,7 @@ const CYRILLIC: Record<string, string> = {
  * `maxLength` characters cut at a word; Cyrillic is transliterated, accents dropped.
  */
 export function storySlug(text: string, maxLength = 60): string {
-  const latin = [...text.toLowerCase()].map((char) => CYRILLIC[char] ?? char).join('');
-  const slug = latin
+  const slug = transliterate(text.toLowerCase())
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/&/g, ' and ')
@@ -19,4 +18,9 @@ export function storySlug(text: string, maxLength = 60): string {
   if (slug.length <= maxLength) return slug || 'story';
   const cut = slug.slice(0, maxLength + 1);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : maxLength).replace(/-+$/, '') || 'story';
+}
+
+/** Lower-case Cyrillic letters written in Latin ones; every other character kept. */
+export function transliterate(text: string): string {
+  return [...text].map((char) => CYRILLIC[char] ?? char).join('');
 }

@@ -25,7 +25,7 @@ export async function writeState(root: string, state: IngestState, previousText:
   return true;
 }
 
-/** Saves the state as each feed is done, one save at a time, so a killed run keeps what its finished feeds saw. */
+/** Saves the state when asked (ingest asks once its candidates are written), one save at a time, only when it changed. */
 export interface StateSaver {
   /** Write the state now if it changed since the last save (queued behind a save in progress). */
   save(): Promise<void>;

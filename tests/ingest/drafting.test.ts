@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Config, Source } from '../../src/config/schema.js';
 import { draftCandidate } from '../../src/ingest/draft-candidate.js';
+import { outletEntry } from '../../src/ingest/outlet-entry.js';
 import { tidyHeadline } from '../../src/ingest/headline.js';
 import { htmlToText } from '../../src/ingest/html-text.js';
 import { entryKey } from '../../src/ingest/identity.js';
@@ -124,13 +125,14 @@ describe('draftCandidate', () => {
   };
 
   it('writes the item format with status: candidate, quote-safe YAML and a dated file name', () => {
-    const candidate = draftCandidate(entry, { source, config, feedTitle: 'Capital Ledger', now });
+    const candidate = draftCandidate([outletEntry(entry, source, 'Capital Ledger')], { config, now });
     expect(candidate.fileName).toBe('2024-03-05-grain-exporters-get-a-sanctions-workaround-details.md');
     const [, yaml, body] = candidate.text.split(/^---$/m);
     expect(parse(yaml!)).toEqual({
       headline: 'Grain exporters get a "sanctions" workaround: details',
       categories: ['Economic Sanctions'],
       sources: [{ publication: 'Capital Ledger', date: '2024-03-05', url: 'https://ledger.example/news/1' }],
+      outlets: 1,
       status: 'candidate',
     });
     expect(body!.trim()).toBe('The finance ministry widened a payment channel for grain exporters. Officials said banks in three countries are covered.');
@@ -138,7 +140,7 @@ describe('draftCandidate', () => {
   });
 
   it('flags a missing date and leaves it out rather than filling it in', () => {
-    const candidate = draftCandidate({ ...entry, published: undefined, unreadableDate: 'soon' }, { source, config, feedTitle: undefined, now });
+    const candidate = draftCandidate([outletEntry({ ...entry, published: undefined, unreadableDate: 'soon' }, source, undefined)], { config, now });
     const data = parse(candidate.text.split(/^---$/m)[1]!);
     expect(data.sources[0].date).toBeUndefined();
     expect(data.flags[0]).toMatch(/no usable date.*"soon"/);
@@ -147,7 +149,7 @@ describe('draftCandidate', () => {
 
   it('flags a future date and keeps it as written', () => {
     const future = { instant: '2031-01-01T00:00:00.000Z', day: '2031-01-01' };
-    const candidate = draftCandidate({ ...entry, published: future }, { source, config, feedTitle: undefined, now });
+    const candidate = draftCandidate([outletEntry({ ...entry, published: future }, source, undefined)], { config, now });
     const data = parse(candidate.text.split(/^---$/m)[1]!);
     expect(data.sources[0].date).toBe('2031-01-01');
     expect(data.flags[0]).toMatch(/in the future/);

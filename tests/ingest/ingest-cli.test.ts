@@ -72,10 +72,12 @@ describe('monitor ingest', () => {
     const edited = path.join(root, 'issues', 'candidates', files[0]!);
     await writeFile(edited, '---\nheadline: Edited by an editor\nsources: []\n---\nMine.\n');
     const stateBefore = await stat(path.join(root, 'feeds', '.state.json'));
-    const second = await monitor(root, 'ingest', '--since', '2024-03-01', '--json');
+    const second = await monitor(root, 'ingest', '--json');
     expect(second.code).toBe(0);
     const summary = JSON.parse(second.out);
     expect(summary.feeds[0]).toMatchObject({ status: 'ok', new: 0, skipped: 3 });
+    expect(summary.feeds[0].skippedEntries.map((entry: { reason: string }) => entry.reason).sort()).toEqual(['drafted', 'drafted', 'seen']);
+    expect(second.err).toContain('Capital Ledger: ok, 0 new, 3 skipped (1 already seen (--since reads them again), 2 already drafted)');
     expect(summary.stateWritten).toBe(false);
     expect(await candidates(root)).toEqual(files);
     expect(await readFile(edited, 'utf8')).toContain('Edited by an editor');

@@ -45,9 +45,14 @@ describe('drafts per feed', () => {
     expect(first.stdout).toMatch(/2497 new entries were skipped over the per-feed limit and remembered as seen/);
     const state = JSON.parse(await readFile(path.join(root, 'feeds', '.state.json'), 'utf8'));
     expect(state.feeds[`${server.base}/many.xml`].seen).toHaveLength(2500);
-    const second = await runCli(['ingest', '--since', '2024-03-01', '--json'], root);
+    const second = await runCli(['ingest', '--json'], root);
     expect(JSON.parse(second.stdout).feeds[0]).toMatchObject({ new: 0, skipped: 2500, overLimit: 0 });
     expect(await candidatesOf(root)).toHaveLength(3);
+    const third = await runCli(['ingest', '--since', '2024-03-01', '--max-per-feed', '2', '--json'], root);
+    const rereading = JSON.parse(third.stdout).feeds[0];
+    expect(rereading).toMatchObject({ new: 2, skipped: 2498, overLimit: 2495 });
+    expect(rereading.skippedEntries.filter((entry: { reason: string }) => entry.reason === 'drafted')).toHaveLength(3);
+    expect(await candidatesOf(root)).toHaveLength(5);
   });
 
   it('drafts 200 per feed by default', async () => {
@@ -66,17 +71,20 @@ describe('drafts per feed', () => {
 });
 
 describe('an interrupted ingest', () => {
-  it('saves the state as each feed is done, not only at the end', async () => {
+  it('saves the state only once the stories are drafted, so a run stopped while fetching drafts them next time', async () => {
     const root = await publication({ Few: '/few.xml', Drip: '/drip' });
-    let savedWhenFirstDone: unknown;
-    await ingestFeeds(root, {
+    let savedWhenFirstDone: Promise<boolean> | undefined;
+    const summary = await ingestFeeds(root, {
       since: '2024-03-01', deadlineMs: 1500,
       onFeedDone: (report) => {
-        if (report.source === 'Few') savedWhenFirstDone = stat(path.join(root, 'feeds', '.state.json')).then(() => readFile(path.join(root, 'feeds', '.state.json'), 'utf8'));
+        if (report.source === 'Few') savedWhenFirstDone = stat(path.join(root, 'feeds', '.state.json')).then(() => true, () => false);
       },
     });
-    const text = await (savedWhenFirstDone as Promise<string>);
+    expect(await savedWhenFirstDone).toBe(false);
+    expect(summary.feeds.map((feed) => feed.status)).toEqual(['ok', 'failed']);
+    const text = await readFile(path.join(root, 'feeds', '.state.json'), 'utf8');
     expect(JSON.parse(text).feeds[`${server.base}/few.xml`].seen).toHaveLength(3);
+    expect(await candidatesOf(root)).toHaveLength(3);
   });
 
   it('removes what a killed run left in .monitor/tmp, leaves no temporary anywhere, and drafts no second copy', async () => {

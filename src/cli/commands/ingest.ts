@@ -8,6 +8,7 @@ interface IngestCommandOptions {
   source?: string;
   json?: boolean;
   maxPerFeed?: number;
+  window?: number;
 }
 
 /** `monitor ingest`: exit 0 when the run completed (even with failed feeds), 1 when no feed could be read. */
@@ -17,6 +18,7 @@ export async function run(_args: unknown[], options: IngestCommandOptions, io: C
     dryRun: Boolean(options.dryRun),
     sourceName: options.source,
     maxPerFeed: options.maxPerFeed,
+    windowDays: options.window,
     onFeedDone: (report, done, total) => io.err(`${progressLine(report, done, total)}\n`),
   });
   if (options.json) {

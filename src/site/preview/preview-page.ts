@@ -46,13 +46,13 @@ export interface ReloadView {
 
 /** The proofing page of one issue: web page, email at 600 px and 375 px, plain text. */
 export function issuePreviewPage(templates: PreviewTemplates, number: number, text: string | undefined, status: PreviewStatus): string {
-  const view = { ...pageView(`Preview of issue ${number}`, status), number, base: `/issues/${number}/`, built: text !== undefined, text };
+  const view = { ...previewPageView(`Preview of issue ${number}`, status), number, base: `/issues/${number}/`, built: text !== undefined, text };
   return templates.render('issue', view);
 }
 
 /** The list of issues to preview. */
 export function previewIndexPage(templates: PreviewTemplates, status: PreviewStatus): string {
-  return templates.render('index', pageView('Preview', status));
+  return templates.render('index', previewPageView('Preview', status));
 }
 
 /** The error banner added to the site's own pages while the last build failed. */
@@ -70,7 +70,8 @@ export function notFoundPage(templates: PreviewTemplates, pathname: string): str
   return templates.render('not-found', { path: pathname });
 }
 
-function pageView(title: string, status: PreviewStatus): PreviewPageView {
+/** What every preview page has, for a page titled `title`. */
+export function previewPageView(title: string, status: PreviewStatus): PreviewPageView {
   return {
     title,
     issues: status.issues.map((number) => ({ number, href: `/__preview/${number}` })),

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { readCandidateStories } from '../../ingest/read-known-stories.js';
+import { triagePage } from './triage-page.js';
 import { EVENTS_PATH, type EventHub } from './live-reload.js';
 import { issuePreviewPage, notFoundPage, previewIndexPage, problemBanner, reloadScript, type PreviewStatus } from './preview-page.js';
 import type { PreviewTemplates } from './preview-templates.js';
@@ -8,6 +10,8 @@ import { injectIntoHtml, serveFile } from './serve-files.js';
 
 /** What the request handler reads from the running preview. */
 export interface PreviewContext {
+  /** The publication folder. */
+  root: string;
   /** The output folder of the preview's builds. */
   out: string;
   hub: EventHub;
@@ -47,6 +51,7 @@ async function handle(context: PreviewContext, request: IncomingMessage, respons
   if (pathname === EVENTS_PATH) return context.hub.connect(request, response, status.version);
   if (pathname === '/__preview/status') return sendJson(response, status);
   if (pathname === '/__preview' || pathname === '/__preview/') return sendHtml(response, previewIndexPage(templates, status));
+  if (pathname === '/candidates' || pathname === '/candidates/') return sendHtml(response, triagePage(templates, status, await readCandidateStories(context.root)));
   const issue = /^\/__preview\/(\d+)\/?$/.exec(pathname);
   if (issue) return sendHtml(response, issuePreviewPage(templates, Number(issue[1]), await readText(context.out, issue[1]!), status));
   const decorate = (html: string) => injectIntoHtml(html, problemBanner(templates, status.problems), reloadScript(templates, status.version));

@@ -5,7 +5,7 @@ import { readTemplates } from '../../render/index.js';
 import { templateError } from '../../render/template-set.js';
 
 /** The preview's own pages, from templates/preview/<name>.hbs. */
-export type PreviewTemplateName = 'issue' | 'index' | 'banner' | 'reload-script' | 'not-found';
+export type PreviewTemplateName = 'issue' | 'index' | 'banner' | 'reload-script' | 'not-found' | 'triage';
 
 /** The compiled preview templates; each file of templates/preview/ is also a partial by its name (`{{> problems}}`). */
 export interface PreviewTemplates {
@@ -58,6 +58,7 @@ export async function loadPreviewTemplates(root: string, bundled: PreviewTemplat
 export function compilePreviewTemplates(sources: ReadonlyMap<string, string>): PreviewTemplates {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('json', scriptJson);
+  handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, source] of sources) {
     try {

@@ -67,7 +67,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let origin = '';
   let port = 0;
   const server = createServer(createPreviewHandler({
-    out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin, port: () => port,
+    root, out, hub, status: () => state, templates, baseUrl: () => state.baseUrl, origin: () => origin, port: () => port,
   }));
   port = await listen(server, options.port ?? 4000).catch(async (error: unknown) => {
     await watcher.close();

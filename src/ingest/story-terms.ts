@@ -1,0 +1,122 @@
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as russianStem } from '@orama/stemmers/russian';
+import { transliterate } from './slug.js';
+
+/** What a story is compared on: its headline and the opening of its text. */
+export interface StoryText {
+  title: string;
+  text: string;
+}
+
+/** Words of the text beyond this many are not compared: every outlet's lede tells the event, tails differ. */
+const LEDE_WORDS = 120;
+
+/** Headline words count this many times: the headline names the event. */
+const TITLE_WEIGHT = 2;
+
+/**
+ * Function words of English and Russian, which say nothing about which event a story reports. The corpus'
+ * IDF discounts them too, but a run of two or three entries has too little corpus to do it.
+ */
+const STOPWORDS = new Set(`a an the and or but of to in on at by for from with as is are was were be been has have had it its
+this that these those he she they we you his her their our not no will would could should may might can said says say
+also after before over under about into than then there which who whom what when where while new more most other
+и в во не на с со что как а но к ко по из у за от до о об для же ли бы это этот эта эти то так он она они его ее их
+был была были будет при над под также уже ещё еще или сказал заявил`.split(/\s+/));
+
+/**
+ * A word: letters and digits in any script, with inner apostrophes, dots or hyphens (U.S., don't, 16.5).
+ * A regular expression rather than Intl.Segmenter: the same words for these two languages, and five times
+ * faster, which counts when a run groups thousands of entries.
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The terms of a story with their counts: stemmed words (Snowball, by @orama/stemmers, English or Russian by
+ * script) and named entities, marked `@`: capitalised words not opening a sentence (transliterated to Latin,
+ * so "Путин" and "Putin" meet) and numbers.
+ */
+export function storyTerms(story: StoryText): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
+  addText(story.title, TITLE_WEIGHT, add);
+  addText(lede(story.text), 1, add);
+  return terms;
+}
+
+function lede(text: string): string {
+  let count = 0;
+  let end = text.length;
+  for (const match of text.matchAll(/\S+/g)) {
+    count += 1;
+    if (count > LEDE_WORDS) {
+      end = match.index;
+      break;
+    }
+  }
+  return text.slice(0, end);
+}
+
+function addText(text: string, weight: number, add: (term: string, weight: number) => void): void {
+  const words = [...text.matchAll(WORD)];
+  // In a Title Case Headline every word is capitalised: capitals tell nothing there.
+  const titleCase = words.filter((match) => isCapitalised(match[0])).length > words.length / 2;
+  let end = 0;
+  for (const match of words) {
+    const sentenceStart = end === 0 || endsSentence(text, end, match.index);
+    const word = match[0];
+    end = match.index + word.length;
+    const lower = word.toLowerCase();
+    if (isDigit(word.charCodeAt(0))) {
+      add(`@${word.replace(/[.,]/g, '')}`, weight);
+    } else if (!STOPWORDS.has(lower) && lower.length > 1) {
+      if (!sentenceStart && !titleCase && isCapitalised(word)) add(entity(lower), weight);
+      add(stem(lower), weight);
+    }
+  }
+}
+
+/** Whether the characters between two words close a sentence (or a headline's clause). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 46 || code === 33 || code === 63 || code === 58 || code === 10 || code === 0x2026) return true;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A first letter in upper case; checked without a regular expression for the common Latin case. */
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Stems and entity forms already worked out: a run meets the same few thousand words again and again. */
+const STEMS = new Map<string, string>();
+const ENTITIES = new Map<string, string>();
+const MEMORY_LIMIT = 200_000;
+
+function stem(word: string): string {
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = /\p{Script=Cyrillic}/u.test(word) ? russianStem(word) : englishStem(word);
+    if (STEMS.size >= MEMORY_LIMIT) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function entity(word: string): string {
+  let form = ENTITIES.get(word);
+  if (form === undefined) {
+    form = `@${transliterate(word)}`;
+    if (ENTITIES.size >= MEMORY_LIMIT) ENTITIES.clear();
+    ENTITIES.set(word, form);
+  }
+  return form;
+}
