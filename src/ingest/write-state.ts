@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialiseState, STATE_FILE, type IngestState } from './state.js';
+import { MonitorError } from '../core/errors.js';
 import { TEMPORARY_FOLDER } from '../core/write-new-file.js';
 
 /**
@@ -20,7 +21,8 @@ export async function writeState(root: string, state: IngestState, previousText:
     await rename(temporary, target);
   } catch (caught) {
     await rm(temporary, { force: true });
-    throw caught;
+    const reason = (caught as NodeJS.ErrnoException).code ?? (caught as Error).message;
+    throw new MonitorError(`cannot save ${STATE_FILE} (${reason}); the candidates listed were written, and the next run will not draft them again. Check the disk and folder permissions, then run monitor ingest again`, { cause: caught });
   }
   return true;
 }
