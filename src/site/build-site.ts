@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import type { Renderer, RendererOptions, TemplateSources } from '../render/types.js';
-import { outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
+import { CACHE_FOLDER, outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
 import { changedStamps, collectStamps } from './input-stamps.js';
 import { recoverOutput } from './recover-output.js';
+import { writeSearchIndex, type SearchIndexSummary } from './search-index.js';
 
 export interface BuildOptions {
   /** Output folder; relative paths are taken from the publication folder. Default `dist`. */
@@ -43,6 +44,8 @@ export interface BuildSummary {
   out: string;
   /** Warnings about the publication (a build with errors does not happen). */
   warnings: Problem[];
+  /** The search index, when it was made again (search-index.ts). */
+  search?: SearchIndexSummary | undefined;
 }
 
 /** Where a build gets its templates and renderer; tests pass a stand-in (used without the cache unless asked). */
@@ -70,12 +73,21 @@ export async function buildSite(root: string, options: BuildOptions = {}, render
   const recorded = cached ? readBuildState(file, out, drafts) : undefined;
   const intact = recorded && outputsIntact(out, recorded.outputs) ? recorded : undefined;
   const fresh = intact && changedStamps(absoluteRoot, intact.inputs);
-  if (intact && !fresh) return unchanged(intact.header, started);
+  if (intact && !fresh) return withSearchIndex(unchanged(intact.header, started), absoluteRoot, true, rendering, started);
   const previous = intact?.expand();
   const inputs = cached ? fresh ?? collectStamps(absoluteRoot) : undefined;
   const { runBuild } = await import('./run-build.js');
   const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous, inputs, cache: options.cache !== false });
-  return { ...summary, ms: Math.round(performance.now() - started) };
+  return withSearchIndex({ ...summary, ms: 0 }, absoluteRoot, options.cache !== false, rendering, started);
+}
+
+/**
+ * Index the pages just written for search, when they changed since the index was made (without the
+ * cache: always), then time the whole build. A stand-in renderer's pages (tests) are not indexed.
+ */
+async function withSearchIndex(summary: BuildSummary, root: string, cache: boolean, rendering: Rendering | undefined, started: number): Promise<BuildSummary> {
+  const search = rendering === undefined ? await writeSearchIndex(summary.out, cache ? path.join(root, CACHE_FOLDER) : undefined) : undefined;
+  return { ...summary, search, ms: Math.round(performance.now() - started) };
 }
 
 function unchanged(state: Pick<BuildState, 'totals' | 'out' | 'warnings'>, started: number): BuildSummary {

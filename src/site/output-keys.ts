@@ -5,6 +5,7 @@ import { SITE_FEEDS } from '../render/feeds/render-feeds.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { TemplateSources } from '../render/types.js';
 import { headlineListing, issueListing } from '../render/listing.js';
+import { archiveOutputKeys } from './archive-outputs.js';
 import type { SitePlan } from './plan-site.js';
 import type { OutputFile } from './render-site.js';
 
@@ -74,9 +75,11 @@ export function outputKeys(plan: SitePlan, remembered?: RememberedHashes): { key
   }
   const newest = site.issues[0]?.copyright ?? '';
   for (const page of site.categories) {
-    const entries = page.entries.map(({ issue, item }) => `${hashes.listing(issue)}:${headlineKey(item)}`);
+    // The body hash too: a category page shows each item's first sentence (the whole issue's, as outlines know no more).
+    const entries = page.entries.map(({ issue, item }) => `${hashes.listing(issue)}:${hashes.body(issue)}:${headlineKey(item)}`);
     add(`${categoryPath(page.category)}index.html`, 'page', 'category', JSON.stringify(page.category), newest, ...entries);
   }
+  for (const [file, planned] of archiveOutputKeys(plan)) keys.set(file, planned);
   const content = (issue: ComposedIssue) => hashes.issue(issue);
   const main = JSON.stringify(siteFeed(site, content));
   for (const file of Object.values(SITE_FEEDS)) add(file, 'feed', 'feed', main);

@@ -2,6 +2,7 @@ import type { ComposedIssue, ComposedSite } from '../compose/types.js';
 import { categoryIssues, categoryPath, feedIssues, renderFeeds, SITE_FEEDS } from '../render/feeds/index.js';
 import { ISSUES_PER_PAGE } from '../render/pages.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
+import { archiveFiles } from './archive-outputs.js';
 import { archivePagePath, ISSUE_FILES, STYLESHEET } from './output-keys.js';
 import type { SitePlan } from './plan-site.js';
 
@@ -30,6 +31,7 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
     const file = `${categoryPath(page.category)}index.html`;
     if (want(file)) yield { path: file, text: renderer.categoryPage(page, plan.site), kind: 'page' };
   }
+  yield* archiveFiles(plan, renderer, want);
   yield* siteFeeds(plan, renderer, templates, want);
 }
 
@@ -46,6 +48,8 @@ export function issuesShown(plan: SitePlan, wanted: ReadonlySet<string>): Set<nu
   if (Object.values(SITE_FEEDS).some((file) => wanted.has(file))) add(feedIssues(plan.site.issues));
   for (const page of plan.site.categories) {
     if (wanted.has(`${categoryPath(page.category)}feed.xml`)) add(feedIssues(categoryIssues(page)));
+    // A category page shows each item's first sentence, so it needs its issues' bodies.
+    if (wanted.has(`${categoryPath(page.category)}index.html`)) add(categoryIssues(page));
   }
   return shown;
 }

@@ -45,6 +45,11 @@ async function temporariesIn(out: string): Promise<string[]> {
   return names.filter((name) => /(^|\/)\.|\.tmp$|\.part$|journal|staging/.test(name));
 }
 
+/** The tree without the search index, which a build makes after its pages are in place. */
+function withoutSearchIndex(tree: Map<string, string>): Map<string, string> {
+  return new Map([...tree].filter(([file]) => !file.startsWith('pagefind/')));
+}
+
 const THIRD = {
   'issues/3/issue.md': issueFile(3, '2020-01-20'),
   'issues/3/01-third.md': itemFile('Third week in the Duma', { categories: '[Russia]' }),
@@ -86,7 +91,8 @@ describe('a full build killed at any point', () => {
   it('between the two renames: the dead build\'s complete new site is put in place before anything else', async () => {
     const { out, expected } = await crashAfterEdit(changeTitle, 'full:set-aside');
     recoverOutput(out);
-    expect(await hashTree(out)).toEqual(expected);
+    // The search index is made from the pages once they are in place (search-index.ts): the next build remakes it.
+    expect(withoutSearchIndex(await hashTree(out))).toEqual(withoutSearchIndex(expected));
     expect(await leftovers(out)).toEqual([]);
   }, 90_000);
 });
@@ -107,7 +113,7 @@ describe('an incremental build killed at any point', () => {
     const { out, expected } = await crashAfterEdit(editAndWithdraw, 'changes:renamed-4');
     expect(await hashTree(out)).not.toEqual(expected); // part old, part new
     recoverOutput(out);
-    expect(await hashTree(out)).toEqual(expected);
+    expect(withoutSearchIndex(await hashTree(out))).toEqual(withoutSearchIndex(expected));
     expect(await leftovers(out)).toEqual([]);
   }, 90_000);
 });

@@ -78,9 +78,11 @@ describe('an incremental build of a long archive', () => {
   it('after editing an old item rewrites that issue alone, with the warnings of the folders it did not read', async () => {
     const root = await builtArchive();
     await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
-    // Its files, and the feeds of its items' categories, which reach back this far (no archive or category page).
+    // Its files, the feeds of its items' categories, which reach back this far, and those categories'
+    // pages, which show each item's first sentence (no archive page).
     expect(await rebuild(root)).toEqual([
-      'categories/democracy-and-governance/feed.xml', 'categories/russia/feed.xml', 'issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html',
+      'categories/democracy-and-governance/feed.xml', 'categories/democracy-and-governance/index.html', 'categories/russia/feed.xml',
+      'categories/russia/index.html', 'issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html',
     ]);
     const warnings = (await buildSite(root)).warnings.map((problem) => problem.message);
     expect(warnings).toContain('publication "Novaya Gazeta" is not in feeds/sources.yaml. Add it to feeds/sources.yaml so its citation is styled right.');
@@ -101,7 +103,8 @@ describe('an incremental build of a long archive', () => {
     await edit(root, 'issues/30/02-item.md', (text) => text.replace('What happened in week 30', 'What happened in week 30, updated'));
     const written = await rebuild(root);
     expect(written).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'issues/30/index.html']));
-    expect(written.filter((file) => file.endsWith('index.html'))).toEqual(['issues/30/index.html']);
+    // And the category pages of issue 30's items, which show each item's first sentence.
+    expect(written.filter((file) => file.endsWith('index.html'))).toEqual(['categories/china/index.html', 'categories/economic-sanctions/index.html', 'issues/30/index.html']);
   });
 
   it('after adding an issue links its neighbour to it and lists it everywhere', async () => {
@@ -141,7 +144,9 @@ describe('an incremental build of a long archive', () => {
     await rm(path.join(root, '.monitor-cache', 'content'), { recursive: true });
     await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
     const summary = await buildSite(root);
-    expect(summary.written.filter((file) => file.endsWith('.html')).sort()).toEqual(['issues/3/email.html', 'issues/3/index.html']);
+    expect(summary.written.filter((file) => file.endsWith('.html')).sort()).toEqual([
+      'categories/democracy-and-governance/index.html', 'categories/russia/index.html', 'issues/3/email.html', 'issues/3/index.html',
+    ]);
     const cached = await readFile(path.join(root, '.monitor-cache', 'content', 'shard-0.cache'), 'utf8');
     const folders = new Set([...cached.matchAll(/"issues\/(\d+)\//g)].map((match) => Number(match[1])));
     // Issue 3, which changed; the newest ten (the repeated-story rule); and the issues the rewritten
