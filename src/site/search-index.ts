@@ -34,6 +34,7 @@ export interface SearchIndexSummary {
  */
 export async function writeSearchIndex(out: string, cacheDir: string | undefined): Promise<SearchIndexSummary | undefined> {
   const target = path.join(out, SEARCH_INDEX_FOLDER);
+  if (!exists(out)) return undefined;
   const numbers = issueFolders(out);
   const stamp = pagesStamp(out, numbers);
   const stampFile = cacheDir && path.join(cacheDir, STAMP_FOLDER, `${createHash('sha1').update(out).digest('hex').slice(0, 16)}.txt`);
@@ -70,6 +71,7 @@ function moveIntoPlace(out: string, target: string, files: Array<{ path: string;
   const staging = siblingPath(out, 'tmp', newSiblingId());
   const fresh = path.join(staging, SEARCH_INDEX_FOLDER);
   try {
+    mkdirSync(fresh, { recursive: true });
     for (const file of files) {
       const destination = path.join(fresh, file.path);
       if (!destination.startsWith(fresh + path.sep)) throw new MonitorError(`The search index named a file outside its folder: ${file.path}`);

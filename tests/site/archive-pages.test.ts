@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
 import { firstSentence } from '../../src/render/first-sentence.js';
+import { writeSearchIndex } from '../../src/site/search-index.js';
 import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
 
 // The archive's finding aids, built by `monitor build` from a publication of our own: the list of
@@ -111,5 +112,10 @@ describe('the archive finding aids', () => {
     expect(edited.mode).toBe('incremental');
     expect(edited.search?.pages).toBe(2);
     expect(edited.written).toEqual(expect.arrayContaining(['issues/1/index.html', 'categories/china/index.html', 'categories/russia/index.html']));
+  });
+
+  it('makes no index, and fails on nothing, when the output folder is gone (a folder removed while a build ran)', async () => {
+    const root = await writePublication();
+    expect(await writeSearchIndex(path.join(root, 'no-such-dist'), undefined)).toBeUndefined();
   });
 });
