@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 /** Files of a publication, by path relative to its root. `null` leaves a default file out. */
@@ -105,13 +105,18 @@ export function draftIssue(status: 'draft' | 'published' = 'draft'): Publication
 const madeInTest: string[] = [];
 const madeForFile: string[] = [];
 const removeAll = (folders: string[]) => Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-afterEach(() => removeAll(madeInTest));
+let inTest = false;
+beforeEach(() => void (inTest = true));
+afterEach(async () => {
+  inTest = false;
+  await removeAll(madeInTest);
+});
 afterAll(() => removeAll(madeForFile));
 
 /** Write a publication into a fresh temporary folder, removed afterwards: the defaults, changed by `changes`. */
 export async function writePublication(changes: PublicationFiles = {}, base: PublicationFiles = defaultFiles()): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'monitor-test-'));
-  (expect.getState().currentTestName === undefined ? madeForFile : madeInTest).push(root);
+  (inTest ? madeInTest : madeForFile).push(root);
   for (const [file, content] of Object.entries({ ...base, ...changes })) {
     if (content === null) continue;
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
