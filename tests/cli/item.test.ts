@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, writePublication } from '../helpers/publication.js';
+import { runCli, writePublication } from '../helpers/sample-publication.js';
 
 const DRAFT = '---\nnumber: 3\ndate: 2020-01-20\nauthor: Ada Example\nstatus: draft\n---\n';
 

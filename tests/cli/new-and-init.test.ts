@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueFile, runCli, writePublication } from '../helpers/publication.js';
+import { issueFile, runCli, writePublication } from '../helpers/sample-publication.js';
 
 describe('monitor new', () => {
   it('creates the next issue as a draft a week after the last, and validate still passes', async () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { writePublication } from '../helpers/publication.js';
+import { writePublication } from '../helpers/sample-publication.js';
 import { hashTree } from '../site/site-fixtures.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { writePublication } from '../helpers/publication.js';
+import { writePublication } from '../helpers/sample-publication.js';
 
 describe('the package interface', () => {
   it('lets a script validate and compose a publication by the package name', async () => {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, writePublication } from '../helpers/publication.js';
+import { runCli, writePublication } from '../helpers/sample-publication.js';
 
 const BUILT_IN = path.resolve('templates');
 

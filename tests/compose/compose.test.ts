@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeIssue, composeSite, formatCitation } from '../../src/compose/index.js';
 import { loadPublication } from '../../src/content/index.js';
-import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
 const sources = [
   { name: 'The Moscow Times', style: 'periodical' as const },

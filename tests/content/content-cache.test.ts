@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadChangedIssues, loadPublication, validatePublication } from '../../src/content/index.js';
 import { contentCacheKey } from '../../src/content/content-cache-store.js';
 import { readCacheText, writeCacheFile } from '../../src/core/cache-file.js';
-import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
 /** The publication as JSON text (field order included), without functions, for comparing two reads. */
 async function snapshot(root: string, cacheDir?: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePublication } from '../../src/content/index.js';
-import { issueFile, itemFile, runCli, validateJson, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, validateJson, writePublication } from '../helpers/sample-publication.js';
 
 /** The first item of issue 1 as read, with the problems of the run. */
 async function readFirstItem(item: string, issue = issueFile(1, '2020-01-06')) {

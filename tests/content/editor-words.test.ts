@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePublication } from '../../src/content/index.js';
-import { issueFile, itemFile, runCli, SOURCES, validateJson, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, SOURCES, validateJson, writePublication } from '../helpers/sample-publication.js';
 
 describe('messages name fields in the editor\'s words, counted from one', () => {
   it('says which source has no date', async () => {

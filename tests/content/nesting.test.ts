@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueFile, itemFile, runCli, validateJson, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, validateJson, writePublication } from '../helpers/sample-publication.js';
 
 const deepList = Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- level ${level + 1}`).join('\n');
 const bodies: Array<[string, string, number]> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueFile, itemFile, validateJson } from '../helpers/publication.js';
+import { issueFile, itemFile, validateJson } from '../helpers/sample-publication.js';
 
 describe('monitor validate: rules across issues', () => {
   it('requires the issue number to equal its folder', async () => {

@@ -1,7 +1,7 @@
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itemFile, runCli, validateJson, writePublication } from '../helpers/publication.js';
+import { itemFile, runCli, validateJson, writePublication } from '../helpers/sample-publication.js';
 
 describe('monitor validate: a valid publication', () => {
   it('exits 0 with no errors and no warnings', async () => {
@@ -72,7 +72,7 @@ describe('monitor validate: schema errors name file, line, column and field', ()
   });
 
   it('reports an unknown key in the config with a suggestion', async () => {
-    const { CONFIG } = await import('../helpers/publication.js');
+    const { CONFIG } = await import('../helpers/sample-publication.js');
     const { errors } = await validateJson({ 'monitor.config.yaml': CONFIG.replace('publisher:', 'publsher:') });
     expect(errors[0]).toMatchObject({ file: 'monitor.config.yaml', line: 2, path: 'publsher' });
     expect(errors[0]!.message).toContain('Did you mean "publisher"?');

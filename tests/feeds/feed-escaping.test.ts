@@ -2,7 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { issueFile, itemFile } from '../helpers/publication.js';
+import { issueFile, itemFile } from '../helpers/sample-publication.js';
 import { feedsOf } from './feed-fixtures.js';
 
 const PAYLOADS = ['Payloads <script>alert(3)</script>', 'Pictures <img src=x onerror=alert(4)> & more'];

@@ -3,7 +3,7 @@ import type { ComposedIssue, ComposedSite } from '../../src/compose/types.js';
 import { loadPublication } from '../../src/content/index.js';
 import { renderFeeds, type FeedFile } from '../../src/render/feeds/index.js';
 import { readTemplates } from '../../src/render/read-templates.js';
-import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/sample-publication.js';
 
 export const HOSTILE = 'AT&T <script>alert(1)</script>';
 

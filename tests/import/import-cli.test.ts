@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, writePublication } from '../helpers/publication.js';
+import { runCli, writePublication } from '../helpers/sample-publication.js';
 import { hashTree } from '../site/site-fixtures.js';
 
 /** An issue in the house style, written for these tests: title, byline on one line, two items. */

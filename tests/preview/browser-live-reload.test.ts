@@ -2,7 +2,7 @@ import { access, writeFile } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/site/preview/index.js';
-import { firstItem, writeSamplePublication, type SamplePublication } from '../send/sample-publication.js';
+import { draftItem as firstItem, writeSampleToSend } from '../helpers/sample-publication.js';
 
 const CHROMIUM = process.env.MONITOR_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -19,19 +19,18 @@ describe('live preview in a browser', () => {
   });
 
   describe.runIf(available)('with Chromium', () => {
-    let publication: SamplePublication;
+    let publication: { root: string; firstItem: string };
     let preview: Preview;
     let browser: Browser;
 
     beforeAll(async () => {
-      publication = await writeSamplePublication();
+      publication = await writeSampleToSend();
       preview = await startPreview({ root: publication.root, port: 0 });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     });
     afterAll(async () => {
       await browser?.close();
       await preview?.close();
-      await publication?.remove();
     });
 
     it('shows an edited headline and then a broken edit without a manual reload', async () => {
@@ -46,10 +45,10 @@ describe('live preview in a browser', () => {
       await narrowEmail.getByText('GOVERNORS WIN A BUDGET REPRIEVE', { exact: true }).waitFor({ timeout: 10_000 });
       await page.locator('pre.text', { hasText: 'GOVERNORS WIN A BUDGET REPRIEVE' }).waitFor({ timeout: 10_000 });
 
-      await writeFile(publication.firstItem, firstItem('Never shown').replace('date: 2024-03-01', 'date: 2024-13-01'));
+      await writeFile(publication.firstItem, firstItem('Never shown').replace('date: 2020-01-17', 'date: 2020-13-17'));
       const alert = page.getByRole('alert');
       await alert.waitFor({ timeout: 10_000 });
-      expect(await alert.textContent()).toContain('issues/7/01-budget-dispute.md:7');
+      expect(await alert.textContent()).toContain('issues/3/01-budget-dispute.md:7');
       await web.getByText('GOVERNORS WIN A BUDGET REPRIEVE', { exact: true }).waitFor();
       await page.close();
     });

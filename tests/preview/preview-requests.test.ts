@@ -2,30 +2,29 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/site/preview/index.js';
-import { writeSamplePublication, type SamplePublication } from '../send/sample-publication.js';
+import { writeSampleToSend } from '../helpers/sample-publication.js';
 import { openEventStream, type EventStream } from './event-stream.js';
 import { rawGet } from './raw-http.js';
 
-let publication: SamplePublication;
+let publication: { root: string; firstItem: string };
 let preview: Preview;
 let port: number;
 
 beforeAll(async () => {
-  publication = await writeSamplePublication();
+  publication = await writeSampleToSend();
   preview = await startPreview({ root: publication.root, port: 0 });
   port = Number(new URL(preview.url).port);
 });
 afterAll(async () => {
   await preview.close();
-  await publication.remove();
 });
 
 describe('monitor preview answers only requests addressed to itself (DNS rebinding)', () => {
   it('serves Host 127.0.0.1:<port> and localhost:<port>', async () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`]) {
-      const answer = await rawGet(port, '/__preview/7', host);
+      const answer = await rawGet(port, '/__preview/3', host);
       expect(answer.status, host).toBe(200);
-      expect(answer.body).toContain('Preview of issue 7');
+      expect(answer.body).toContain('Preview of issue 3');
     }
   });
 
@@ -33,7 +32,7 @@ describe('monitor preview answers only requests addressed to itself (DNS rebindi
     const others = ['evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost.evil.example:${port}`,
       'localhost', '127.0.0.1', `127.0.0.1:${port + 1}`, `[::1]:${port}`, `localhost:${port}@evil.example`, ''];
     for (const host of others) {
-      for (const target of ['/issues/7/', '/__preview/events', '/__preview/status']) {
+      for (const target of ['/issues/3/', '/__preview/events', '/__preview/status']) {
         const answer = await rawGet(port, target, host);
         expect(answer.status, `${host} ${target}`).toBe(421);
         expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -44,7 +43,7 @@ describe('monitor preview answers only requests addressed to itself (DNS rebindi
   });
 
   it('refuses a request without a Host header', async () => {
-    expect((await rawGet(port, '/issues/7/', undefined, '1.0')).status).toBe(421);
+    expect((await rawGet(port, '/issues/3/', undefined, '1.0')).status).toBe(421);
   });
 });
 
@@ -58,10 +57,10 @@ describe('monitor preview redirects only to its own paths', () => {
       ['/%2F/evil.example/x', '/evil.example/x/'],
       ['/.%2F%2Fevil.example/x', '/evil.example/x/'],
       ['///evil.example//x', '/evil.example/x/'],
-      ['/./issues/./7', '/issues/7/'],
-      ['//issues/7', '/issues/7/'],
-      ['/issues/../issues/7', '/issues/7/'],
-      ['/issues/7?x=//evil.example', '/issues/7/'],
+      ['/./issues/./3', '/issues/3/'],
+      ['//issues/3', '/issues/3/'],
+      ['/issues/../issues/3', '/issues/3/'],
+      ['/issues/3?x=//evil.example', '/issues/3/'],
     ];
     for (const [target, location] of cases) {
       const answer = await rawGet(port, target, `127.0.0.1:${port}`);
@@ -71,7 +70,7 @@ describe('monitor preview redirects only to its own paths', () => {
   });
 
   it('serves a folder index at its normalised path and encodes what a Location must not hold raw', async () => {
-    expect((await rawGet(port, '//issues/7/', `127.0.0.1:${port}`)).body).toContain('DUMA &amp; REGIONS');
+    expect((await rawGet(port, '//issues/3/', `127.0.0.1:${port}`)).body).toContain('DUMA &amp; REGIONS');
     await mkdir(path.join(preview.out, 'a \\b'), { recursive: true });
     const answer = await rawGet(port, '/a%20%5Cb', `127.0.0.1:${port}`);
     expect(answer.headers.location).toBe('/a%20%5Cb/');
@@ -91,7 +90,7 @@ describe('monitor preview limits live-reload connections', () => {
       expect(refused.status).toBe(503);
       expect(refused.headers['content-type']).toBe('text/plain; charset=utf-8');
       expect(refused.body).toContain('32');
-      expect((await rawGet(port, '/__preview/7', `127.0.0.1:${port}`)).status).toBe(200);
+      expect((await rawGet(port, '/__preview/3', `127.0.0.1:${port}`)).status).toBe(200);
       streams.shift()!.close();
       // The server learns of the closed stream a moment later; ask until it has.
       let status = 503;

@@ -3,15 +3,15 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/site/preview/index.js';
-import { firstItem, writeSamplePublication, type SamplePublication } from '../send/sample-publication.js';
+import { draftItem as firstItem, writeSampleToSend } from '../helpers/sample-publication.js';
 import { openEventStream, type EventStream, type StreamEvent } from './event-stream.js';
 
-let publication: SamplePublication;
+let publication: { root: string; firstItem: string };
 let preview: Preview;
 let stream: EventStream;
 
 beforeEach(async () => {
-  publication = await writeSamplePublication();
+  publication = await writeSampleToSend();
   preview = await startPreview({ root: publication.root, port: 0 });
   stream = await openEventStream(`${preview.url}__preview/events`);
   await stream.next((event) => event.event === 'hello');
@@ -19,7 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   stream.close();
   await preview.close();
-  await publication.remove();
 });
 
 async function text(url: string): Promise<string> {
@@ -44,19 +43,19 @@ async function servedAfterRebuild(url: string, accept: (served: string) => boole
 describe('monitor preview', () => {
   it('serves a proofing page per issue: web page, email at 600 and 375 px, and the plain text', async () => {
     expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(preview.issueUrl).toBe(`${preview.url}__preview/7`);
-    const page = await text('/__preview/7');
-    expect(page).toContain('<iframe title="Web page" src="/issues/7/"');
-    expect(page).toMatch(/src="\/issues\/7\/email\.html" class="email" style="width:600px"/);
-    expect(page).toMatch(/src="\/issues\/7\/email\.html" class="email" style="width:375px"/);
+    expect(preview.issueUrl).toBe(`${preview.url}__preview/3`);
+    const page = await text('/__preview/3');
+    expect(page).toContain('<iframe title="Web page" src="/issues/3/"');
+    expect(page).toMatch(/src="\/issues\/3\/email\.html" class="email" style="width:600px"/);
+    expect(page).toMatch(/src="\/issues\/3\/email\.html" class="email" style="width:375px"/);
     expect(page).toContain('<pre class="text">');
     expect(page).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
     expect(page).toContain('new EventSource("/__preview/events")');
-    const web = await text('/issues/7/');
+    const web = await text('/issues/3/');
     expect(web).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
     expect(web).toContain('new EventSource("/__preview/events")');
-    expect(web).not.toContain('https://news.example.net/monitor/issues/7/');
-    expect(await text('/issues/7/email.txt')).toContain('Государственная Дума & regional');
+    expect(web).not.toContain('https://monitor.test/issues/3/');
+    expect(await text('/issues/3/email.txt')).toContain('Государственная Дума & regional');
   });
 
   it('rebuilds when an item changes, pushes a reload, and serves the new text within a second', async () => {
@@ -65,46 +64,46 @@ describe('monitor preview', () => {
     const event = await stream.next(reload);
     expect(event.data).toMatchObject({ ok: true, problems: [] });
     let page = '';
-    while (!page.includes('GOVERNORS WIN A BUDGET REPRIEVE') && Date.now() - edited < 1000) page = await text('/issues/7/');
+    while (!page.includes('GOVERNORS WIN A BUDGET REPRIEVE') && Date.now() - edited < 1000) page = await text('/issues/3/');
     expect(page).toContain('GOVERNORS WIN A BUDGET REPRIEVE');
-    expect(await text('/__preview/7')).toContain('GOVERNORS WIN A BUDGET REPRIEVE');
+    expect(await text('/__preview/3')).toContain('GOVERNORS WIN A BUDGET REPRIEVE');
   });
 
   it('shows a broken edit with file, line and message, keeps the last good render, and recovers', async () => {
-    await writeFile(publication.firstItem, firstItem('A headline that never renders').replace('date: 2024-03-01', 'date: 2024-13-01'));
+    await writeFile(publication.firstItem, firstItem('A headline that never renders').replace('date: 2020-01-17', 'date: 2020-13-17'));
     const failed = await stream.next(failedBuild);
     const problems = (failed.data as { ok: boolean; problems: Array<{ file: string; line: number; message: string }> });
     expect(problems.ok).toBe(false);
-    expect(problems.problems).toEqual([expect.objectContaining({ file: 'issues/7/01-budget-dispute.md', line: 7 })]);
-    const page = await text('/__preview/7');
+    expect(problems.problems).toEqual([expect.objectContaining({ file: 'issues/3/01-budget-dispute.md', line: 7 })]);
+    const page = await text('/__preview/3');
     expect(page).toContain('the preview shows the last good build');
-    expect(page).toContain('<code>issues/7/01-budget-dispute.md:7');
+    expect(page).toContain('<code>issues/3/01-budget-dispute.md:7');
     expect(page).toContain(problems.problems[0]!.message.replace(/"/g, '&quot;'));
     expect(page).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
-    const web = await text('/issues/7/');
+    const web = await text('/issues/3/');
     expect(web).toContain('DUMA &amp; REGIONS ARGUE OVER THE BUDGET');
-    expect(web).toContain('issues/7/01-budget-dispute.md:7');
+    expect(web).toContain('issues/3/01-budget-dispute.md:7');
     await writeFile(publication.firstItem, firstItem('A corrected headline'));
-    const fixed = await servedAfterRebuild('/__preview/7', (page) => page.includes('A CORRECTED HEADLINE'));
+    const fixed = await servedAfterRebuild('/__preview/3', (page) => page.includes('A CORRECTED HEADLINE'));
     expect(fixed).toContain('A CORRECTED HEADLINE');
     expect(fixed).not.toContain('the preview shows the last good build');
   });
 
   it('rebuilds when the config or feeds/sources.yaml change', async () => {
     const config = path.join(publication.root, 'monitor.config.yaml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Steppe Reform Monitor', 'title: Tundra Reform Monitor'));
-    expect(await servedAfterRebuild('/issues/7/', (page) => page.includes('Tundra'))).toContain('Tundra Reform Monitor No. 7');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Test Reform Monitor', 'title: Tundra Reform Monitor'));
+    expect(await servedAfterRebuild('/issues/3/', (page) => page.includes('Tundra'))).toContain('Tundra Reform Monitor No. 3');
     const sources = path.join(publication.root, 'feeds', 'sources.yaml');
-    await writeFile(sources, (await readFile(sources, 'utf8')).replace('style: periodical', 'style: wire'));
-    expect(await servedAfterRebuild('/issues/7/email.txt', (served) => !served.includes('*Kommersant*'))).toContain('(Kommersant, March 1, 2024)');
+    await writeFile(sources, (await readFile(sources, 'utf8')).replace('- name: Kommersant\n', '- name: Kommersant\n  style: wire\n'));
+    expect(await servedAfterRebuild('/issues/3/email.txt', (served) => !served.includes('*Kommersant*'))).toContain('(Kommersant, January 17, 2020)');
   });
 
   it('picks up a templates/ folder created while it runs', async () => {
     await mkdir(path.join(publication.root, 'templates'));
     await writeFile(path.join(publication.root, 'templates', 'text.hbs'), 'Proof copy of {{issue.title}}\n');
     // creating the folder and writing the file may be one rebuild or two
-    const expected = 'Proof copy of Steppe Reform Monitor No. 7\n';
-    const served = await servedAfterRebuild('/issues/7/email.txt', (text) => text === expected);
+    const expected = 'Proof copy of Test Reform Monitor No. 3\n';
+    const served = await servedAfterRebuild('/issues/3/email.txt', (text) => text === expected);
     expect(served).toBe(expected);
   });
 
@@ -113,9 +112,9 @@ describe('monitor preview', () => {
     await mkdir(own, { recursive: true });
     await writeFile(path.join(own, 'index.hbs'), '<p>Our own proof desk: {{> issue-links}}</p>{{> reload-script reload}}');
     await writeFile(path.join(own, 'issue.hbs'), '{{> no-such-partial}}');
-    expect(await servedAfterRebuild('/__preview/', (page) => page.includes('Our own proof desk'))).toContain('Our own proof desk: <a href="/__preview/7">7</a>');
-    const issuePage = await text('/__preview/7');
-    expect(issuePage).toContain('<iframe title="Web page" src="/issues/7/"');
+    expect(await servedAfterRebuild('/__preview/', (page) => page.includes('Our own proof desk'))).toContain('Our own proof desk: <a href="/__preview/3">3</a>');
+    const issuePage = await text('/__preview/3');
+    expect(issuePage).toContain('<iframe title="Web page" src="/issues/3/"');
     await writeFile(path.join(own, 'index.hbs'), '{{#if}}');
     const failed = await stream.next(failedBuild);
     expect(JSON.stringify(failed.data)).toContain('templates/preview/index.hbs');
@@ -127,15 +126,15 @@ describe('monitor preview', () => {
   it('serves nothing outside the build, and redirects folders to their trailing slash', async () => {
     const escape = await fetch(`${preview.url}..%2f..%2f..%2fetc%2fpasswd`);
     expect(escape.status).toBe(404);
-    const folder = await fetch(`${preview.url}issues/7`, { redirect: 'manual' });
+    const folder = await fetch(`${preview.url}issues/3`, { redirect: 'manual' });
     expect(folder.status).toBe(301);
-    expect(folder.headers.get('location')).toBe('/issues/7/');
+    expect(folder.headers.get('location')).toBe('/issues/3/');
   });
 
   it('close() ends the event streams, stops the server and removes its output', async () => {
     const status = await (await fetch(`${preview.url}__preview/status`)).json() as { issues: number[] };
-    expect(status.issues).toEqual([7]);
-    expect(await exists(path.join(preview.out, 'issues/7/index.html'))).toBe(true);
+    expect(status.issues).toEqual([3, 2, 1]);
+    expect(await exists(path.join(preview.out, 'issues/3/index.html'))).toBe(true);
     await preview.close();
     await stream.ended;
     await expect(fetch(preview.url)).rejects.toThrow();

@@ -53,8 +53,8 @@ describe('email HTML of the fixture publication', () => {
   it('ends with the footer: copyright year, web version and unsubscribe links', () => {
     const text = visibleText(html);
     expect(text).toContain('© 2020 Test Policy Council Web version · Archive · Unsubscribe');
-    expect(withoutStyles(html)).toContain('<a href="https://news.example.org/monitor/issues/2/">Web version</a>');
-    expect(withoutStyles(html)).toContain('<a href="https://news.example.org/unsubscribe">Unsubscribe</a>');
+    expect(withoutStyles(html)).toContain('<a href="https://monitor.test/monitor/issues/2/">Web version</a>');
+    expect(withoutStyles(html)).toContain('<a href="https://monitor.test/unsubscribe?list&#x3D;weekly">Unsubscribe</a>');
   });
 
   it('makes every link absolute and loads no external CSS, fonts or scripts', () => {
@@ -63,8 +63,8 @@ describe('email HTML of the fixture publication', () => {
     expect(targets.filter((target) => !/^(https:\/\/|mailto:)/.test(target))).toEqual([]);
     expect(html).not.toMatch(/<link[^>]+stylesheet/i);
     expect(html).not.toMatch(/@import/);
-    expect(html).toContain('href="https://news.example.org/monitor/issues/1/"');
-    expect(html).toContain('href="https://news.example.org/about"');
+    expect(html).toContain('href="https://monitor.test/monitor/issues/1/"');
+    expect(html).toContain('href="https://monitor.test/about"');
   });
 
   it('escapes a hostile headline and strips scripts, handlers and javascript: links from the body', () => {

@@ -88,7 +88,7 @@ describe('an item-body that reads @root', () => {
     const page = renderer.issuePage(issue(2), site);
     const email = await renderer.email(issue(2));
     expect(page).toContain('data-base="../../"');
-    expect(email).toContain('data-base="https://news.example.org/monitor/"');
+    expect(email).toContain('data-base="https://monitor.test/monitor/"');
     expect(email).not.toContain('data-base="../../"');
   });
 });

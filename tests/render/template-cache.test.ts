@@ -49,7 +49,7 @@ describe('.monitor-cache holds no code (regression: compiled templates were read
       expect(COMPILED_TEMPLATE.test(text), path.relative(root, file)).toBe(false);
       if (text.includes('"specs":')) await writeFile(file, poisoned(text));
     }
-    await writeFile(path.join(root, 'issues/2/01-breathing-room.md'), `${await readFile(path.join(root, 'issues/2/01-breathing-room.md'), 'utf8')}\n`);
+    await writeFile(path.join(root, 'issues/2/01-sanctions.md'), `${await readFile(path.join(root, 'issues/2/01-sanctions.md'), 'utf8')}\n`);
     await build(root);
     expect((globalThis as { __monitorTampered?: boolean }).__monitorTampered).toBeUndefined();
     expect(await outputs(root)).toEqual(before);

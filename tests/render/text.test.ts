@@ -16,6 +16,11 @@ North Korea
 
 == Politics and Governance ==
 
+GOVERNORS RESHUFFLED
+
+A paragraph about what happened, written for the tests. (*The Moscow
+Times*, January 3, 2020)
+
 AT&T <SCRIPT>ALERT(1)</SCRIPT>
 
 Plain words, then inline and an image here.
@@ -37,14 +42,14 @@ require. (*The Moscow Times*, December 17, 2019; Reuters, December 29,
 2019)
 
 Links
-[1] https://news.example.org/monitor/issues/1/
-[2] https://news.example.org/about
+[1] https://monitor.test/monitor/issues/1/
+[2] https://monitor.test/about
 [3] https://un.example.org/draft-resolution-text
 
 --
 © 2020 Test Policy Council
-Read on the web: https://news.example.org/monitor/issues/2/
-Unsubscribe: https://news.example.org/unsubscribe
+Read on the web: https://monitor.test/monitor/issues/2/
+Unsubscribe: https://monitor.test/unsubscribe?list=weekly
 `;
 
 describe('plain text of the fixture publication', () => {
@@ -76,7 +81,7 @@ describe('plain text of the fixture publication', () => {
 
   it('puts the citation in a paragraph of its own when the body ends with a list', async () => {
     const listed = await writeFixture({
-      'issues/1/01-first-story.md': '---\nheadline: Three measures\nsources: [{ publication: The Moscow Times, date: 2020-01-02 }]\n---\nThe decree:\n\n- raises fines;\n- widens the register.\n',
+      'issues/1/01-first.md': '---\nheadline: Three measures\nsources: [{ publication: The Moscow Times, date: 2020-01-02 }]\n---\nThe decree:\n\n- raises fines;\n- widens the register.\n', 'issues/1/02-second.md': null,
     });
     try {
       const { renderer, issue } = await renderPublication(listed);
@@ -88,10 +93,10 @@ describe('plain text of the fixture publication', () => {
   });
 
   it('omits the author line and categories when an issue has none', async () => {
-    const bare = await writeFixture({ 'issues/1/01-first-story.md': '---\nheadline: Bare\nsources: [{ publication: Reuters, date: 2020-01-02 }]\n---\nJust this.\n' });
+    const bare = await writeFixture({ 'issues/1/01-first.md': '---\nheadline: Bare\nsources: [{ publication: Reuters, date: 2020-01-02 }]\n---\nJust this.\n', 'issues/1/02-second.md': null });
     try {
       const { renderer, issue } = await renderPublication(bare);
-      expect(renderer.text(issue(1))).toMatch(/^Test Reform Monitor No\. 1\nJanuary 6, 2020\nAnn Example\n\nBARE\n\nJust this\. \(Reuters, January 2, 2020\)\n\n--\n/);
+      expect(renderer.text(issue(1))).toMatch(/^Test Reform Monitor No\. 1\nJanuary 6, 2020\nAda Example\n\nBARE\n\nJust this\. \(Reuters, January 2, 2020\)\n\n--\n/);
     } finally {
       await removeFixture(bare);
     }

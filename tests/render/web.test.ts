@@ -23,7 +23,7 @@ describe('issue page', () => {
     expect(count(html, /<h1[\s>]/g)).toBe(1);
     const ids = [...html.matchAll(/<h2[^>]*\sid="([^"]+)"/g)].map((match) => match[1]);
     expect(ids).toEqual(rendered.issue(2).items.map((item) => item.anchor));
-    expect(ids).toEqual(['hostile', 'breathing-room']);
+    expect(ids).toEqual(['governors', 'hostile', 'sanctions']);
   });
 
   it('states the date in a <time datetime> and the house-style header', () => {
@@ -32,14 +32,14 @@ describe('issue page', () => {
   });
 
   it('declares canonical URL, Open Graph, Twitter card and feed links, all absolute', () => {
-    expect(html).toContain('<link rel="canonical" href="https://news.example.org/monitor/issues/2/">');
+    expect(html).toContain('<link rel="canonical" href="https://monitor.test/monitor/issues/2/">');
     expect(html).toContain('<meta property="og:title" content="Test Reform Monitor No. 2">');
-    expect(html).toContain('<meta property="og:url" content="https://news.example.org/monitor/issues/2/">');
+    expect(html).toContain('<meta property="og:url" content="https://monitor.test/monitor/issues/2/">');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta name="twitter:card" content="summary">');
     expect(html).toContain('<meta property="og:description" content="Russia and China seek sanctions relief for Pyongyang">');
     for (const [type, file] of [['rss+xml', 'feed.xml'], ['atom+xml', 'atom.xml'], ['feed+json', 'feed.json']] as const) {
-      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/${type.replace('+', '\\+')}"[^>]+href="https://news.example.org/monitor/${file}">`));
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/${type.replace('+', '\\+')}"[^>]+href="https://monitor.test/monitor/${file}">`));
     }
   });
 
@@ -64,8 +64,8 @@ describe('issue page', () => {
   });
 
   it('resolves body links against the issue URL', () => {
-    expect(html).toContain('<a href="https://news.example.org/monitor/issues/1/">relative link</a>');
-    expect(html).toContain('<a href="https://news.example.org/about">an about page</a>');
+    expect(html).toContain('<a href="https://monitor.test/monitor/issues/1/">relative link</a>');
+    expect(html).toContain('<a href="https://monitor.test/about">an about page</a>');
     expect(linkTargets(html).filter((target) => /^[a-z]+:/i.test(target) && !/^(https:|mailto:)/.test(target))).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('issue content for feeds', () => {
       const { renderer, issue } = await renderPublication(root);
       const content = renderer.issueContent(issue(2));
       expect(content).not.toContain('<html');
-      expect(content).toContain('<h3 id="breathing-room">MOSCOW BACKS BREATHING ROOM FOR PYONGYANG</h3>');
+      expect(content).toContain('<h3 id="sanctions">MOSCOW BACKS BREATHING ROOM FOR PYONGYANG</h3>');
       expect(content).toContain('<h2 class="section-title">Security and Foreign Policy</h2>');
       expect(executableParts(content)).toEqual([]);
       expect(linkTargets(content).filter((target) => !/^(https:\/\/|mailto:)/.test(target))).toEqual([]);
@@ -127,9 +127,9 @@ describe('archive pages', () => {
     expect(first!.path).toBe('index.html');
     expect(count(first!.html, /<h1[\s>]/g)).toBe(1);
     expect(text.indexOf('Test Reform Monitor No. 2')).toBeLessThan(text.indexOf('Test Reform Monitor No. 1'));
-    expect(text).toContain('Test Reform Monitor No. 2 January 13, 2020 · Margot Example and Ben Sample AT&T <script>alert(1)</script> Moscow backs breathing room for Pyongyang');
-    expect(first!.html).toContain('<a href="./issues/2/#breathing-room">Moscow backs breathing room for Pyongyang</a>');
-    expect(first!.html).toContain('<link rel="canonical" href="https://news.example.org/monitor/">');
+    expect(text).toContain('Test Reform Monitor No. 2 January 13, 2020 · Margot Example and Ben Sample Governors reshuffled AT&T <script>alert(1)</script> Moscow backs breathing room for Pyongyang');
+    expect(first!.html).toContain('<a href="./issues/2/#sanctions">Moscow backs breathing room for Pyongyang</a>');
+    expect(first!.html).toContain('<link rel="canonical" href="https://monitor.test/monitor/">');
     expect(executableParts(first!.html)).toEqual([]);
   });
 
@@ -144,7 +144,7 @@ describe('archive pages', () => {
     expect(pages[1]!.html).toContain('<a class="newer" rel="prev" href="../../">← Newer issues</a>');
     expect(pages[1]!.html).toContain('<a class="older" rel="next" href="../../page/3/">Older issues →</a>');
     expect(pages[2]!.html).not.toContain('Older issues');
-    expect(pages[1]!.html).toContain('<link rel="canonical" href="https://news.example.org/monitor/page/2/">');
+    expect(pages[1]!.html).toContain('<link rel="canonical" href="https://monitor.test/monitor/page/2/">');
     expect(pages[1]!.html).toContain('href="../../issues/25/"');
   });
 });

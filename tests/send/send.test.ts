@@ -1,26 +1,25 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
 import { closedPort, startTestSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
 import { runCli } from './run-cli.js';
-import { FIRST_HEADLINE, writeSamplePublication, type SamplePublication } from './sample-publication.js';
+import { DRAFT_HEADLINE as FIRST_HEADLINE, draftIssue, writePublication, writeSampleToSend } from '../helpers/sample-publication.js';
 
 const PASSWORD = 'pa55-w0rd';
-let publication: SamplePublication;
+let publication: { root: string };
 let smtp: TestSmtpServer;
 let built: { html: string; text: string };
 
 beforeAll(async () => {
-  publication = await writeSamplePublication();
+  publication = await writeSampleToSend();
   const { out } = await buildSite(publication.root, { out: 'dist' });
   built = {
-    html: await readFile(path.join(out, 'issues/7/email.html'), 'utf8'),
-    text: await readFile(path.join(out, 'issues/7/email.txt'), 'utf8'),
+    html: await readFile(path.join(out, 'issues/3/email.html'), 'utf8'),
+    text: await readFile(path.join(out, 'issues/3/email.txt'), 'utf8'),
   };
 });
-afterAll(() => publication.remove());
 
 beforeEach(async () => {
   smtp = await startTestSmtpServer({ password: PASSWORD, refuse: ['nobody@example.com'] });
@@ -39,27 +38,27 @@ function rawHeader(parsed: ParsedMail, name: string): string | undefined {
 
 describe('monitor send', () => {
   it('sends a multipart proof whose parts equal the built email.html and email.txt', async () => {
-    const result = await runCli(publication.root, ['send', '7', '--to', 'ed@example.com', '--to', 'vera@example.org', '--smtp', smtp.url(), '--test']);
+    const result = await runCli(publication.root, ['send', '3', '--to', 'ed@example.com', '--to', 'vera@example.org', '--smtp', smtp.url(), '--test']);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('sent "[TEST] Steppe Reform Monitor No. 7');
+    expect(result.out).toContain('sent "[TEST] Test Reform Monitor No. 3');
     expect(smtp.logins).toEqual(['editor']);
-    expect(smtp.messages[0]!.from).toBe('digest@example.net');
+    expect(smtp.messages[0]!.from).toBe('monitor@monitor.test');
     expect(smtp.messages[0]!.to).toEqual(['ed@example.com', 'vera@example.org']);
     const parsed = await received();
-    expect(parsed.subject).toBe(`[TEST] Steppe Reform Monitor No. 7: ${FIRST_HEADLINE}`);
-    expect(parsed.from?.value).toEqual([{ name: 'Steppe Reform Monitor', address: 'digest@example.net' }]);
-    expect(parsed.replyTo?.value[0]?.address).toBe('editors@example.net');
-    expect(rawHeader(parsed, 'list-unsubscribe')).toBe('<https://news.example.net/unsubscribe?list=steppe>');
+    expect(parsed.subject).toBe(`[TEST] Test Reform Monitor No. 3: ${FIRST_HEADLINE}`);
+    expect(parsed.from?.value).toEqual([{ name: 'Test Reform Monitor', address: 'monitor@monitor.test' }]);
+    expect(parsed.replyTo?.value[0]?.address).toBe('editors@monitor.test');
+    expect(rawHeader(parsed, 'list-unsubscribe')).toBe('<https://monitor.test/unsubscribe?list=weekly>');
     expect(rawHeader(parsed, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(parsed.messageId).toMatch(/^<issue-7\.[^@>]+@news\.example\.net>$/);
+    expect(parsed.messageId).toMatch(/^<issue-3\.[^@>]+@monitor\.test>$/);
     expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
     expect(parsed.html).toBe(built.html);
     expect(parsed.text).toBe(built.text);
   });
 
   it('keeps Cyrillic and ampersands intact in the subject and both parts', async () => {
-    await runCli(publication.root, ['send', '7', '--to', 'ed@example.com', '--smtp', smtp.url(), '--test']);
+    await runCli(publication.root, ['send', '3', '--to', 'ed@example.com', '--smtp', smtp.url(), '--test']);
     const parsed = await received();
     const raw = smtp.messages[0]!.raw.toString('latin1');
     expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
@@ -71,25 +70,25 @@ describe('monitor send', () => {
   });
 
   it('refuses to send the same issue to the same list twice without --force, but proofs never block', async () => {
-    const root = (await writeSamplePublication()).root;
+    const root = (await writeSampleToSend()).root;
     const url = smtp.url();
-    expect((await runCli(root, ['send', '7', '--to', 'A@example.com', '--to', 'b@example.com', '--smtp', url])).code).toBe(0);
-    const again = await runCli(root, ['send', '7', '--to', 'b@example.com', '--to', 'a@example.com', '--smtp', url]);
+    expect((await runCli(root, ['send', '3', '--to', 'A@example.com', '--to', 'b@example.com', '--smtp', url])).code).toBe(0);
+    const again = await runCli(root, ['send', '3', '--to', 'b@example.com', '--to', 'a@example.com', '--smtp', url]);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/issue 7 was already sent to these 2 recipients on \d{4}-\d\d-\d\dT.*--force/);
+    expect(again.err).toMatch(/issue 3 was already sent to these 2 recipients on \d{4}-\d\d-\d\dT.*--force/);
     expect(smtp.messages).toHaveLength(1);
-    expect((await runCli(root, ['send', '7', '--to', 'a@example.com', '--to', 'b@example.com', '--smtp', url, '--test'])).code).toBe(0);
-    expect((await runCli(root, ['send', '7', '--to', 'a@example.com', '--to', 'b@example.com', '--smtp', url, '--force'])).code).toBe(0);
-    expect((await runCli(root, ['send', '7', '--to', 'other@example.com', '--smtp', url])).code).toBe(0);
+    expect((await runCli(root, ['send', '3', '--to', 'a@example.com', '--to', 'b@example.com', '--smtp', url, '--test'])).code).toBe(0);
+    expect((await runCli(root, ['send', '3', '--to', 'a@example.com', '--to', 'b@example.com', '--smtp', url, '--force'])).code).toBe(0);
+    expect((await runCli(root, ['send', '3', '--to', 'other@example.com', '--smtp', url])).code).toBe(0);
     expect(smtp.messages).toHaveLength(4);
     const log = JSON.parse(await readFile(path.join(root, '.monitor/sent-log.json'), 'utf8'));
     expect(log.sends.map((entry: { issue: number; test: boolean; count: number }) => [entry.issue, entry.test, entry.count]))
-      .toEqual([[7, false, 2], [7, true, 2], [7, false, 2], [7, false, 1]]);
+      .toEqual([[3, false, 2], [3, true, 2], [3, false, 2], [3, false, 1]]);
     expect(JSON.stringify(log)).not.toContain('example.com');
   });
 
   it('reports a refused recipient with the server reason and exits 1', async () => {
-    const result = await runCli(publication.root, ['send', '7', '--to', 'nobody@example.com', '--smtp', smtp.url(), '--test']);
+    const result = await runCli(publication.root, ['send', '3', '--to', 'nobody@example.com', '--smtp', smtp.url(), '--test']);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/refused every recipient: nobody@example\.com \(550 .*No such user/);
     expect(result.err).not.toContain('    at ');
@@ -97,7 +96,7 @@ describe('monitor send', () => {
   });
 
   it('names refused and accepted recipients when only some are refused', async () => {
-    const result = await runCli(publication.root, ['send', '7', '--to', 'ed@example.com', '--to', 'nobody@example.com', '--smtp', smtp.url(), '--test']);
+    const result = await runCli(publication.root, ['send', '3', '--to', 'ed@example.com', '--to', 'nobody@example.com', '--smtp', smtp.url(), '--test']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('refused nobody@example.com (550');
     expect(result.err).toContain('went to ed@example.com only');
@@ -106,14 +105,14 @@ describe('monitor send', () => {
 
   it('reports a dead server without printing the password', async () => {
     const port = await closedPort();
-    const result = await runCli(publication.root, ['send', '7', '--to', 'ed@example.com', '--smtp', `smtp://editor:${PASSWORD}@127.0.0.1:${port}`]);
+    const result = await runCli(publication.root, ['send', '3', '--to', 'ed@example.com', '--smtp', `smtp://editor:${PASSWORD}@127.0.0.1:${port}`]);
     expect(result.code).toBe(1);
     expect(result.err).toContain(`could not reach the SMTP server at smtp://editor:****@127.0.0.1:${port}`);
     expect(result.out + result.err).not.toContain(PASSWORD);
   });
 
   it('reports a refused login without printing the password', async () => {
-    const result = await runCli(publication.root, ['send', '7', '--to', 'ed@example.com', '--smtp', smtp.url('editor', 'wr0ng-s3cret'), '--test']);
+    const result = await runCli(publication.root, ['send', '3', '--to', 'ed@example.com', '--smtp', smtp.url('editor', 'wr0ng-s3cret'), '--test']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('did not accept the login');
     expect(result.out + result.err).not.toContain('wr0ng-s3cret');
@@ -123,11 +122,11 @@ describe('monitor send', () => {
     const saved = process.env.MONITOR_SMTP_URL;
     try {
       delete process.env.MONITOR_SMTP_URL;
-      const missing = await runCli(publication.root, ['send', '7', '--to', 'ed@example.com']);
+      const missing = await runCli(publication.root, ['send', '3', '--to', 'ed@example.com']);
       expect(missing.code).toBe(1);
       expect(missing.err).toContain('pass --smtp smtps://user:password@mail.example.org:465 or set MONITOR_SMTP_URL');
       process.env.MONITOR_SMTP_URL = smtp.url();
-      const sent = await runCli(publication.root, ['send', '7', '--to', 'ed@example.com', '--test']);
+      const sent = await runCli(publication.root, ['send', '3', '--to', 'ed@example.com', '--test']);
       expect(sent.code).toBe(0);
       expect(sent.out).toContain('smtp://editor:****@127.0.0.1');
       expect(sent.out + sent.err).not.toContain(PASSWORD);
@@ -139,30 +138,27 @@ describe('monitor send', () => {
   });
 
   it('sends a draft to a list only with --force; a --test proof of a draft goes out', async () => {
-    const sample = await writeSamplePublication();
-    const issueFile = path.join(sample.root, 'issues/7/issue.md');
-    await writeFile(issueFile, (await readFile(issueFile, 'utf8')).replace('status: published', 'status: draft'));
+    const sample = { root: await writePublication(draftIssue()) };
     const url = smtp.url();
-    const refused = await runCli(sample.root, ['send', '7', '--to', 'list@example.com', '--smtp', url]);
+    const refused = await runCli(sample.root, ['send', '3', '--to', 'list@example.com', '--smtp', url]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('issue 7 is a draft (status: draft in issues/7/issue.md), so it was not sent');
+    expect(refused.err).toContain('issue 3 is a draft (status: draft in issues/3/issue.md), so it was not sent');
     expect(refused.err).toContain('--test');
     expect(smtp.messages).toHaveLength(0);
-    expect((await runCli(sample.root, ['send', '7', '--to', 'list@example.com', '--smtp', url, '--test'])).code).toBe(0);
-    const forced = await runCli(sample.root, ['send', '7', '--to', 'list@example.com', '--smtp', url, '--force']);
+    expect((await runCli(sample.root, ['send', '3', '--to', 'list@example.com', '--smtp', url, '--test'])).code).toBe(0);
+    const forced = await runCli(sample.root, ['send', '3', '--to', 'list@example.com', '--smtp', url, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.err).toContain('sending it anyway because of --force');
     expect(smtp.messages).toHaveLength(2);
-    await sample.remove();
   });
 
   it('rejects a malformed address and an unknown issue', async () => {
-    const bad = await runCli(publication.root, ['send', '7', '--to', 'not-an-address', '--smtp', smtp.url()]);
+    const bad = await runCli(publication.root, ['send', '3', '--to', 'not-an-address', '--smtp', smtp.url()]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--to not-an-address: not an email address');
     const unknown = await runCli(publication.root, ['send', '99', '--to', 'ed@example.com', '--smtp', smtp.url()]);
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toContain('there is no issue 99 (no folder issues/99/); the issues are 7');
+    expect(unknown.err).toContain('there is no issue 99 (no folder issues/99/); the issues are 1, 2, 3');
     expect(smtp.messages).toHaveLength(0);
   });
 });

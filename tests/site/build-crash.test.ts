@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
 import { recoverOutput } from '../../src/site/recover-output.js';
-import { CONFIG, issueFile, itemFile, writePublication } from '../helpers/publication.js';
+import { CONFIG, issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 import { hashTree, leftovers } from './site-fixtures.js';
 
 // Builds killed at the named points of src/site/fault-points.ts, in a child process running the compiled

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
-import { issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, writePublication } from '../helpers/sample-publication.js';
 import { fakeRendering, hashTree, leftovers } from './site-fixtures.js';
 
 const DRAFT = {

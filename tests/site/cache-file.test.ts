@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCacheFile, readCacheText, removeCacheFile, writeCacheFile } from '../../src/core/cache-file.js';
 import { buildSite } from '../../src/site/index.js';
-import { writePublication } from '../helpers/publication.js';
+import { writePublication } from '../helpers/sample-publication.js';
 import { hashTree } from './site-fixtures.js';
 
 const folders: string[] = [];

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
 import { mjmlFileCache } from '../../src/site/file-cache.js';
-import { writePublication } from '../helpers/publication.js';
+import { writePublication } from '../helpers/sample-publication.js';
 import { hashTree } from './site-fixtures.js';
 
 const folders: string[] = [];

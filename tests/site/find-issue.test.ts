@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIssueEmail } from '../../src/send/index.js';
 import { buildSite } from '../../src/site/index.js';
-import { issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, writePublication } from '../helpers/sample-publication.js';
 
 /** Published No. 104 followed by draft No. 105 (and No. 103 before them). */
 async function draftAfterPublished(): Promise<string> {

@@ -7,7 +7,7 @@ import { validatePublication } from '../../src/content/index.js';
 import { ContentError } from '../../src/core/errors.js';
 import { writeCacheFile } from '../../src/core/cache-file.js';
 import { buildSite, type BuildSummary } from '../../src/site/index.js';
-import { CONFIG, issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { CONFIG, issueFile, itemFile, runCli, writePublication } from '../helpers/sample-publication.js';
 import { fakeRendering, hashTree, leftovers } from './site-fixtures.js';
 
 /** Three published issues; issue 3 is the newest. */

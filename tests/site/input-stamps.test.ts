@@ -2,7 +2,7 @@ import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedStamps, collectStamps, type Stamps } from '../../src/site/input-stamps.js';
-import { itemFile, writePublication } from '../helpers/publication.js';
+import { itemFile, writePublication } from '../helpers/sample-publication.js';
 
 const sortedEntries = (stamps: Stamps) => Object.entries(stamps).sort(([a], [b]) => a.localeCompare(b));
 

@@ -6,7 +6,7 @@ import type { ComposedIssue } from '../../src/compose/types.js';
 import { ContentError } from '../../src/core/errors.js';
 import { createRenderer, readTemplates } from '../../src/render/index.js';
 import { buildSite, type Rendering } from '../../src/site/index.js';
-import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/sample-publication.js';
 import { hashTree, leftovers } from './site-fixtures.js';
 
 /**

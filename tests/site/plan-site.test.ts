@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPublication } from '../../src/content/index.js';
 import { MonitorError } from '../../src/core/errors.js';
 import { planSite } from '../../src/site/index.js';
-import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
 /** Published issues 1-3 and draft 4. */
 async function publication() {

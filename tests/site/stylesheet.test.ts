@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_TEMPLATES } from '../../src/render/index.js';
 import { buildSite } from '../../src/site/index.js';
-import { issueFile, itemFile, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
 /** Three published issues; issue 3 is the newest. */
 const THIRD = {
