@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, today } from '../../src/core/dates.js';
-import { issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, writePublication } from '../helpers/sample-publication.js';
 
 describe('monitor build: drafts left out', () => {
   it('says how many drafts it did not build, also when nothing changed; not with --drafts', async () => {

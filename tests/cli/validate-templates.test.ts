@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, writePublication } from '../helpers/publication.js';
+import { runCli, writePublication } from '../helpers/sample-publication.js';
 
 const BROKEN = '<main>\n{{#if issue}}\n  <h1>{{issue.title}}</h1>\n{{/each}}\n</main>\n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG, runCli, validateJson, writePublication } from '../helpers/publication.js';
+import { CONFIG, runCli, validateJson, writePublication } from '../helpers/sample-publication.js';
 
 describe('monitor.config.yaml: categories that would share a page', () => {
   it('is an error naming both, the line and the page', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueFile, itemFile, runCli, writePublication } from '../helpers/publication.js';
+import { issueFile, itemFile, runCli, writePublication } from '../helpers/sample-publication.js';
 
 describe('files in an issue folder that monitor does not read', () => {
   it('are each named with what to do, by validate and by every build', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemFile, runCli, validateJson, writePublication } from '../helpers/publication.js';
+import { itemFile, runCli, validateJson, writePublication } from '../helpers/sample-publication.js';
 
 const TYPED = 'The Kremlin named a new prime minister (*The Moscow Times*, December 27, 2019; TASS, December 28, 2019)';
 

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { readItemFile } from '../../src/content/index.js';
 import { nextItemFileName } from '../../src/content/index.js';
 import { candidateToItem } from '../../src/ingest/candidate-to-item.js';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { writePublication } from './publication.js';
 
 const CANDIDATE = `---

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownText } from '../../src/ingest/markdown-text.js';
 import { markdownToHtml } from '../../src/render/markdown.js';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { serve, startFeedServer, type FeedServer } from './feed-server.js';
 import { writePublication } from './publication.js';
 

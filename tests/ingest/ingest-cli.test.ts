@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { gzipBomb, redirect, serve, startFeedServer, type FeedServer } from './feed-server.js';
 import { fixtureBytes, fixtureText } from './fixtures.js';
 import { writePublication } from './publication.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFeeds } from '../../src/ingest/ingest-feeds.js';
 import { MAX_FORMER_SEEN_PER_FEED, updatedFeedState } from '../../src/ingest/state.js';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { drip, serve, startFeedServer, type FeedServer } from './feed-server.js';
 import { writePublication } from './publication.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchFeed } from '../../src/ingest/fetch-feed.js';
 import { nonPublicKind } from '../../src/ingest/public-address.js';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { redirect, serve, startFeedServer, type FeedServer } from './feed-server.js';
 import { fixtureText } from './fixtures.js';
 import { writePublication } from './publication.js';

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToText, inlineText } from '../../src/ingest/html-text.js';
 import { printable } from '../../src/ingest/printable.js';
-import { runCli } from '../helpers/publication.js';
+import { runCli } from '../helpers/sample-publication.js';
 import { writePublication } from './publication.js';
 
 /** A server that answers every request with a status line whose reason phrase holds terminal escapes. */

@@ -2,24 +2,23 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/site/preview/index.js';
-import { writeSamplePublication, type SamplePublication } from '../send/sample-publication.js';
+import { writePublication } from '../helpers/sample-publication.js';
 
-let publication: SamplePublication;
+let root: string;
 let preview: Preview;
 
 beforeAll(async () => {
-  publication = await writeSamplePublication();
-  const config = path.join(publication.root, 'monitor.config.yaml');
+  root = await writePublication();
+  const config = path.join(root, 'monitor.config.yaml');
   await writeFile(config, (await readFile(config, 'utf8')).replace('  - Economic Sanctions\n', '  - Economic Sanctions\n  - Human Rights\n'));
-  await mkdir(path.join(publication.root, 'issues', '8'));
-  await writeFile(path.join(publication.root, 'issues', '8', 'issue.md'), '---\nnumber: 8\ndate: 2024-03-11\nauthor: Vera Testova\nstatus: draft\n---\n');
-  await writeFile(path.join(publication.root, 'issues', '8', '01-court-ruling.md'),
+  await mkdir(path.join(root, 'issues', '8'));
+  await writeFile(path.join(root, 'issues', '8', 'issue.md'), '---\nnumber: 8\ndate: 2024-03-11\nauthor: Vera Testova\nstatus: draft\n---\n');
+  await writeFile(path.join(root, 'issues', '8', '01-court-ruling.md'),
     '---\nheadline: A court rules on detained reporters\ncategories: [Economic Sanctions, Human Rights]\nsources:\n  - publication: Interfax\n    date: 2024-03-09\n---\nA draft paragraph of our own.\n');
-  preview = await startPreview({ root: publication.root, port: 0 });
+  preview = await startPreview({ root: root, port: 0 });
 });
 afterAll(async () => {
   await preview.close();
-  await publication.remove();
 });
 
 describe('monitor preview of a draft issue', () => {

@@ -2,9 +2,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/site/preview/index.js';
-import { writeSamplePublication, type SamplePublication } from '../send/sample-publication.js';
+import { writePublication } from '../helpers/sample-publication.js';
 
-let publication: SamplePublication;
+let root: string;
 let preview: Preview;
 
 const candidate = (headline: string, sources: string[], summary: string) =>
@@ -12,19 +12,18 @@ const candidate = (headline: string, sources: string[], summary: string) =>
 const source = (publication: string, date: string, url: string) => `  - publication: ${publication}\n    date: ${date}\n    url: ${url}\n`;
 
 beforeAll(async () => {
-  publication = await writeSamplePublication();
-  const folder = path.join(publication.root, 'issues', 'candidates');
+  root = await writePublication();
+  const folder = path.join(root, 'issues', 'candidates');
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, '2024-03-06-single.md'), candidate('Rate held at 16%', [source('Reuters', '2024-03-06', 'https://wire.example/rate')], 'The bank held its rate.'));
   await writeFile(path.join(folder, '2024-03-04-relief.md'), candidate('Relief for <b>Pyongyang</b>', [
     source('The Moscow Times', '2024-03-04', 'https://mt.example/relief'), source('Reuters', '2024-03-05', 'https://wire.example/relief'),
   ], 'Russia & China <script>x()</script> asked the Council.'));
   await writeFile(path.join(folder, '2024-03-08-newer-single.md'), candidate('Package adopted', [source('Reuters', '2024-03-08', 'https://wire.example/package')], 'A package.'));
-  preview = await startPreview({ root: publication.root, port: 0 });
+  preview = await startPreview({ root: root, port: 0 });
 });
 afterAll(async () => {
   await preview.close();
-  await publication.remove();
 });
 
 async function page(): Promise<string> {
@@ -44,7 +43,7 @@ describe('the triage view of monitor preview', () => {
   });
 
   it('drops a candidate accepted or deleted on disk at the next reload', async () => {
-    await rm(path.join(publication.root, 'issues', 'candidates', '2024-03-04-relief.md'));
+    await rm(path.join(root, 'issues', 'candidates', '2024-03-04-relief.md'));
     const html = await page();
     expect(html).not.toContain('Pyongyang');
     expect(html).toContain('Package adopted');

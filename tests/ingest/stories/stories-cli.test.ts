@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../../helpers/publication.js';
+import { runCli } from '../../helpers/sample-publication.js';
 import { serve, startFeedServer, type FeedServer, type Route } from '../feed-server.js';
 import { writePublication } from '../publication.js';
 import { CORPUS, OUTLETS } from './corpus.js';
