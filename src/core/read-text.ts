@@ -34,6 +34,7 @@ function readUpTo(descriptor: number, limit: number): number {
 export function readTextFile(root: string, relativePath: string): TextFile {
   const place = wholeFile(relativePath);
   let descriptor: number | undefined;
+  let bytes = Buffer.alloc(0);
   try {
     // lstat before open: opening a FIFO waits for a writer forever, and a link would publish its target.
     const stats = lstatSync(path.join(root, relativePath), { throwIfNoEntry: false });
@@ -42,7 +43,7 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     // fs/promises costs more per file than the read itself.
     descriptor = openSync(path.join(root, relativePath), 'r');
     const length = readUpTo(descriptor, MAX_TEXT_FILE_BYTES + 1); // may replace the buffer with a larger one
-    const bytes = buffer.subarray(0, length);
+    bytes = buffer.subarray(0, length);
     if (bytes.length > MAX_TEXT_FILE_BYTES) {
       const megabytes = (fstatSync(descriptor).size / 1024 / 1024).toFixed(1);
       return { problem: error(place, `file is ${megabytes} MB; monitor reads text files up to 1 MB. Is this the right file?`) };
@@ -54,11 +55,30 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: error({ ...place, line: 0, column: 0 }, 'file not found') };
     if (code === 'EISDIR') return { problem: error(place, 'this is a folder, not a file') };
-    if (cause instanceof TypeError) return { problem: error(place, 'file is not valid UTF-8 text; save it with UTF-8 encoding') };
+    if (cause instanceof TypeError) {
+      return { problem: error({ ...place, line: firstBadLine(bytes), column: 1 }, 'file is not valid UTF-8 text; save it with UTF-8 encoding') };
+    }
     return { problem: error(place, `cannot read file: ${(cause as Error).message}`) };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/** The line (from 1) holding the first bytes that are not UTF-8; each line decoded once, so linear. */
+export function firstBadLine(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line += 1) {
+    const end = bytes.indexOf(10, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return line - 1;
 }
 
 /** What a path that is not a regular file is, in words, and what to do instead. */

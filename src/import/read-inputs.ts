@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
+import { firstBadLine } from '../core/read-text.js';
 import { htmlBlocks } from './html-blocks.js';
 import { textBlocks } from './text-blocks.js';
 import type { Block } from './types.js';
@@ -44,16 +45,8 @@ export async function readInputBlocks(file: string): Promise<InputBlocks> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const line = lineOfFirstBadByte(bytes);
-    return { ok: false, line, message: 'the file is not UTF-8 text; save it as UTF-8 and import it again' };
+    return { ok: false, line: firstBadLine(bytes), message: 'the file is not UTF-8 text; save it as UTF-8 and import it again' };
   }
   const html = /\.html?$/i.test(file) || /^\s*(<!doctype html|<html[\s>])/i.test(text);
   return { ok: true, blocks: html ? htmlBlocks(text) : textBlocks(text) };
-}
-
-/** The line of the first byte that is not UTF-8 (where the lenient decoder puts its first U+FFFD). */
-function lineOfFirstBadByte(bytes: Buffer): number {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const bad = text.indexOf('\uFFFD');
-  return text.slice(0, Math.max(0, bad)).split('\n').length;
 }

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import { readTextFile } from '../core/read-text.js';
@@ -38,8 +38,7 @@ export async function findCandidate(root: string, name: string): Promise<string>
 export async function readCandidateText(root: string, candidate: string): Promise<string> {
   const read = readTextFile(root, candidate);
   if (read.text !== undefined) return read.text;
-  const line = read.problem.message.includes('UTF-8') ? await firstBadLine(path.join(root, candidate)) : read.problem.line;
-  throw new MonitorError(`${read.problem.message}. Nothing was moved.`, { place: { file: candidate, line, column: 0, path: '' } });
+  throw new MonitorError(`${read.problem.message}. Nothing was moved.`, { place: { file: candidate, line: read.problem.line, column: 0, path: '' } });
 }
 
 function notCandidate(name: string, reason: string): MonitorError {
@@ -52,22 +51,4 @@ function notCandidate(name: string, reason: string): MonitorError {
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/** The line (from 1) of the first bytes that are not UTF-8; a newline byte never falls inside a UTF-8 sequence. */
-async function firstBadLine(file: string): Promise<number> {
-  const bytes = await readFile(file);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line += 1) {
-    const end = bytes.indexOf(10, start);
-    const stop = end === -1 ? bytes.length : end;
-    try {
-      decoder.decode(bytes.subarray(start, stop));
-    } catch {
-      return line;
-    }
-    start = stop + 1;
-  }
-  return 0;
 }
