@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { markdownText } from '../ingest/markdown-text.js';
-import { printable } from '../ingest/printable.js';
+import { markdownText } from '../core/markdown-text.js';
+import { printable } from '../core/printable.js';
 import type { Block } from './types.js';
 
 /** Elements that are never the text: the site's navigation and chrome, scripts, media. */

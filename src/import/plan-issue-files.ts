@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Config, Source } from '../config/schema.js';
 import { closestName } from '../core/suggest.js';
-import { storySlug } from '../ingest/slug.js';
+import { storySlug } from '../core/story-slug.js';
 import type { CitedSource, PublishedIssue } from './types.js';
 
 /** A file an import writes, relative to the issue's folder. */

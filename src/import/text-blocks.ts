@@ -1,4 +1,4 @@
-import { printable } from '../ingest/printable.js';
+import { printable } from '../core/printable.js';
 import type { Block } from './types.js';
 
 /** Lines that, starting a paragraph, end the text: the email's link list, signature and footer. */

@@ -1,7 +1,7 @@
 import { isMap, parseDocument } from 'yaml';
 import { MonitorError } from '../core/errors.js';
 import { splitFrontMatter } from '../content/index.js';
-import { storySlug } from './slug.js';
+import { storySlug } from '../core/story-slug.js';
 
 /** A candidate turned into an item file's text, and the flags the ingester had raised on it. */
 export interface AcceptedItem {

@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
 import type { Config } from '../config/schema.js';
-import { markdownText } from './markdown-text.js';
+import { markdownText } from '../core/markdown-text.js';
 import type { OutletEntry } from './outlet-entry.js';
-import { storySlug } from './slug.js';
+import { storySlug } from '../core/story-slug.js';
 import { suggestCategories } from './suggest-categories.js';
 import { summarise } from './summarise.js';
 

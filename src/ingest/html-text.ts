@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { printable } from './printable.js';
+import { printable } from '../core/printable.js';
 
 /** Elements whose content is never article text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'figure', 'figcaption', 'iframe', 'svg', 'template', 'object', 'video', 'audio', 'picture', 'aside']);

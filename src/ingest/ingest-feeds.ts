@@ -5,7 +5,7 @@ import { hasErrors } from '../core/problems.js';
 import { mapLimited } from './map-limited.js';
 import type { OutletEntry } from './outlet-entry.js';
 import { planStories } from './plan-stories.js';
-import { printable } from './printable.js';
+import { printable } from '../core/printable.js';
 import { readFeedEntries, type FeedRead } from './read-feed-entries.js';
 import { readKnownStories } from './read-known-stories.js';
 import { readState } from './read-state.js';

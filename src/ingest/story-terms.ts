@@ -1,6 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
-import { transliterate } from './slug.js';
+import { transliterate } from '../core/story-slug.js';
 
 /** What a story is compared on: its headline and the opening of its text. */
 export interface StoryText {

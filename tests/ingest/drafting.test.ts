@@ -7,7 +7,7 @@ import { tidyHeadline } from '../../src/ingest/headline.js';
 import { htmlToText } from '../../src/ingest/html-text.js';
 import { entryKey } from '../../src/ingest/identity.js';
 import { splitSentences, wordsOf } from '../../src/ingest/sentences.js';
-import { storySlug } from '../../src/ingest/slug.js';
+import { storySlug } from '../../src/core/story-slug.js';
 import { suggestCategories } from '../../src/ingest/suggest-categories.js';
 import { summarise } from '../../src/ingest/summarise.js';
 import type { FeedEntry } from '../../src/ingest/types.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markdownText } from '../../src/ingest/markdown-text.js';
+import { markdownText } from '../../src/core/markdown-text.js';
 import { markdownToHtml } from '../../src/render/markdown.js';
 import { runCli } from '../helpers/sample-publication.js';
 import { serve, startFeedServer, type FeedServer } from './feed-server.js';

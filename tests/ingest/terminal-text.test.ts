@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToText, inlineText } from '../../src/ingest/html-text.js';
-import { printable } from '../../src/ingest/printable.js';
+import { printable } from '../../src/core/printable.js';
 import { runCli } from '../helpers/sample-publication.js';
 import { writePublication } from './publication.js';
 

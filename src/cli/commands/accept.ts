@@ -1,5 +1,5 @@
 import { acceptCandidate } from '../../ingest/accept-candidate.js';
-import { printable } from '../../ingest/printable.js';
+import { printable } from '../../core/printable.js';
 import { formatProblem, hasErrors } from '../../core/problems.js';
 import type { CommandIO } from '../io.js';
 

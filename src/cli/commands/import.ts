@@ -1,5 +1,5 @@
 import { formatProblem } from '../../core/problems.js';
-import { printable } from '../../ingest/printable.js';
+import { printable } from '../../core/printable.js';
 import { importFailed, importIssues, type ImportResult, type ImportSummary } from '../../import/import-issues.js';
 import type { CommandIO } from '../io.js';
 

@@ -4,7 +4,7 @@ import { issueToAddTo, validatePublication, writeNextItem } from '../../content/
 import { itemFrontMatter, readSourceArgument } from '../../content/new-item.js';
 import { ContentError } from '../../core/errors.js';
 import { formatProblem } from '../../core/problems.js';
-import { storySlug } from '../../ingest/slug.js';
+import { storySlug } from '../../core/story-slug.js';
 import type { CommandIO } from '../io.js';
 
 interface ItemOptions {

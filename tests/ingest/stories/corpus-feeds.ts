@@ -1,4 +1,4 @@
-import { storySlug } from '../../../src/ingest/slug.js';
+import { storySlug } from '../../../src/core/story-slug.js';
 import { CORPUS, OUTLETS, type CorpusEntry } from './corpus.js';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
