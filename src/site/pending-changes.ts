@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import { faultPoint } from './fault-points.js';
-import { safeRelative } from './output-paths.js';
+import { exists, safeRelative } from './output-paths.js';
 
 /**
  * What an incremental build is about to do to the output, recorded in its staging folder
@@ -99,8 +99,4 @@ function removeOutput(out: string, file: string): void {
       return; // not empty
     }
   }
-}
-
-function exists(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false }) !== undefined;
 }

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
 import { isRunning } from './abandoned-files.js';
-import { listSiblings, warnOnStderr, type Warn } from './output-paths.js';
+import { exists, listSiblings, type Warn, warnOnStderr } from './output-paths.js';
 import { applyPending, readJournal } from './pending-changes.js';
 import { removeLeftover, restoreOutput } from './swap-output.js';
 
@@ -23,8 +22,4 @@ export function recoverOutput(out: string, warn: Warn = warnOnStderr): void {
     if (pending && exists(out)) applyPending(out, staging.path, pending);
   }
   for (const sibling of dead) if (sibling !== restored && exists(sibling.path)) removeLeftover(sibling.path, warn);
-}
-
-function exists(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false }) !== undefined;
 }

@@ -1,8 +1,8 @@
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { MonitorError } from '../core/errors.js';
 import { warning } from '../core/problems.js';
 import { faultPoint } from './fault-points.js';
-import { siblingPath, type Sibling, type Warn } from './output-paths.js';
+import { exists, type Sibling, siblingPath, type Warn } from './output-paths.js';
 
 /**
  * Replace `out` by `fresh`, the complete new site in `<out>.tmp-<id>`: the previous output is renamed to
@@ -69,8 +69,4 @@ function rename(from: string, to: string, what: string): void {
   } catch (error) {
     throw new MonitorError(`${what}: ${(error as Error).message}`, { cause: error });
   }
-}
-
-function exists(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false }) !== undefined;
 }

@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, write
 import path from 'node:path';
 import { MonitorError } from '../core/errors.js';
 import { faultPoint } from './fault-points.js';
-import { newSiblingId, safeRelative, siblingPath, warnOnStderr, type Warn } from './output-paths.js';
+import { exists, newSiblingId, safeRelative, siblingPath, type Warn, warnOnStderr } from './output-paths.js';
 import { recoverOutput } from './recover-output.js';
 import type { OutputFile } from './render-site.js';
 import { swapIn } from './swap-output.js';
@@ -143,8 +143,4 @@ export function checkOutputFolder(out: string, root: string): void {
   if (names.length > 0 && !names.includes('index.html')) {
     throw new MonitorError(`--out ${out}: this folder is not empty and holds no index.html, so it does not look like an earlier build; monitor replaces the output folder as a whole, so remove it or choose another --out`);
   }
-}
-
-function exists(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false }) !== undefined;
 }
