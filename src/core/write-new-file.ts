@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, constants, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isRunning } from './running.js';
 
 /**
  * Where ingest and accept write a file before it appears under its name: local state (`.monitor/`, kept out
@@ -34,7 +35,7 @@ export async function removeStaleTemporaries(root: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(/^(\d+)-/.exec(name)?.[1]);
-    if (!Number.isInteger(pid) || !isAlive(pid)) await rm(path.join(folder, name), { force: true, recursive: true });
+    if (!Number.isInteger(pid) || !(pid === process.pid || isRunning(pid))) await rm(path.join(folder, name), { force: true, recursive: true });
   }
 }
 
@@ -62,15 +63,5 @@ async function linkNew(temporary: string, target: string): Promise<boolean> {
   } catch (caught) {
     if ((caught as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw caught;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (caught) {
-    return (caught as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

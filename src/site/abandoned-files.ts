@@ -1,5 +1,6 @@
 import { readdirSync, rmSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { isRunning } from '../core/running.js';
 
 /** `<name>.<pid>.tmp`: how monitor names a file it writes before renaming it into place. */
 const TEMPORARY = /\.(\d+)\.tmp$/;
@@ -22,15 +23,6 @@ export function removeAbandonedTemporaries(cacheFolder: string): void {
   }
 }
 
-/** Whether process `pid` is running (one of another user's counts too). */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function subfolders(folder: string): string[] {
   return entries(folder).filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));

@@ -1,4 +1,4 @@
-import { isRunning } from './abandoned-files.js';
+import { isRunning } from '../core/running.js';
 import { exists, listSiblings, type Warn, warnOnStderr } from './output-paths.js';
 import { applyPending, readJournal } from './pending-changes.js';
 import { removeLeftover, restoreOutput } from './swap-output.js';
