@@ -143,14 +143,24 @@ Officials called it *routine*. (<a href="https://www.themoscowtimes.com/a/1"><em
 <p>1991. That year &amp;copy; was written, and &gt; this is no quote.</p>
 <p>See https://phish.example/login and ![x](https://tracker.example/p.gif). (Interfax, March 1, 2020)</p></article>`;
     const input = path.join(await inputsFolder({ 'page.html': page }), 'page.html');
-    const { code, stdout, stderr } = await runCli(['import', input], root);
+    const { code } = await runCli(['import', input], root);
     expect(code).toBe(0);
-    expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     const html = (await runCli(['render', '2401', '--format', 'web'], root)).stdout;
     const body = html.slice(html.indexOf('class="item"'));
     expect(body).toContain('1991. That year &amp;copy; was written, and &gt; this is no quote.');
     expect(body).not.toMatch(/<ol|<blockquote|href="https:\/\/phish|<img/);
     expect(body).toContain('AT&amp;T LEAVES');
+  });
+
+  it('prints no terminal control character that an input holds', async () => {
+    const root = await writePublication();
+    const evil = houseStyleIssue(2402, { category: 'Evil\x1b]0;PWNED\x07\x9b31m' });
+    const input = path.join(await inputsFolder({ 'evil.txt': evil }), 'evil.txt');
+    const { code, stdout, stderr } = await runCli(['import', input], root);
+    expect(code).toBe(1);
+    expect(stderr).toContain('unknown category "Evil]0"');
+    expect(stderr).toContain('unknown category "PWNED31m"');
+    expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('refuses a file that is not UTF-8, naming its line', async () => {
