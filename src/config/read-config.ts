@@ -57,13 +57,14 @@ function checkConfigRules(config: Config, yaml: PositionedYaml): Problem[] {
 
 /** A sender or reply-to is one email address, with or without a name; read by the parser the mailer itself uses. */
 function checkAddress(yaml: PositionedYaml, field: 'from' | 'replyTo', value: string, example: string): Problem[] {
-  const place = yaml.placeOf(['email', field]);
-  if (/[\r\n]/.test(value)) return [error(place, `email.${field} holds a line break; write it on one line, such as ${example}`)];
+  // The place is looked up only for a problem: it loads the YAML reader that keeps positions.
+  const place = () => yaml.placeOf(['email', field]);
+  if (/[\r\n]/.test(value)) return [error(place(), `email.${field} holds a line break; write it on one line, such as ${example}`)];
   const parsed = addressparser(value, { flatten: true });
-  if (parsed.length > 1) return [error(place, `email.${field} names ${parsed.length} addresses; give one, such as ${example}`)];
+  if (parsed.length > 1) return [error(place(), `email.${field} names ${parsed.length} addresses; give one, such as ${example}`)];
   const address = parsed[0]?.address ?? '';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
-    return [error(place, `email.${field} "${value}" is not an email address; write a name and an address, such as ${example}`)];
+    return [error(place(), `email.${field} "${value}" is not an email address; write a name and an address, such as ${example}`)];
   }
   return [];
 }

@@ -1,18 +1,20 @@
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
 import { createEmailRenderer } from './email/email-renderer.js';
-import { categoryEntry } from './listing.js';
+import { textKey } from '../core/text-key.js';
+import { categoryEntry, EntryKeys } from './listing.js';
 import { archivePageViews, pageContext } from './pages.js';
 import { ItemTokens } from './markdown.js';
 import { EMAIL_TEMPLATE } from './email/email-renderer.js';
 import { compileTemplates, templateFile } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
-import type { Renderer, RendererOptions, TemplateSources } from './types.js';
+import type { Renderer, RendererOptions, SiteFile, TemplateSources } from './types.js';
 import { IssueViews, siteView } from './views.js';
 
 /** Plain-text lines wrap here unless the options say otherwise (house style: 72-78 columns). */
 export const DEFAULT_TEXT_WIDTH = 72;
 
-/** The template of dist/style.css, shared by every web page. */
+/** dist/style.css, shared by every web page, and its template. */
+const STYLESHEET = 'style.css';
 const STYLESHEET_TEMPLATE = 'web/style.css.hbs';
 
 /**
@@ -27,6 +29,11 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
   const views = new IssueViews(site.baseUrl, tokens);
   const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));
   const html = (name: string, context: object) => set.render(name, context);
+  const entryKeys = new EntryKeys();
+  /** A site file keyed by its template and context; `more` adds to the context what the key gives as `listed` (made only to render). */
+  const file = (path: string, template: string, context: object, listed: string[] = [], more?: () => object): SiteFile => ({
+    path, key: textKey(template, JSON.stringify(context), ...listed), render: () => set.render(template, more ? { ...context, ...more() } : context),
+  });
   const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast', options.mjmlCache);
 
   return {
@@ -55,13 +62,11 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       return html('web/issue.hbs', { site, page, issue: view, linkBase: page.root });
     },
     archivePages(composed: ComposedSite) {
-      return archivePageViews(site, composed).map(({ path, context }) => ({
-        path,
-        html: html('web/archive.hbs', Object.assign({}, context, { linkBase: context.page.root })),
-      }));
+      return archivePageViews(site, composed).map(({ path, context }) =>
+        file(path, 'web/archive.hbs', Object.assign({}, context, { linkBase: context.page.root })));
     },
     stylesheet() {
-      return set.render(STYLESHEET_TEMPLATE, { site });
+      return file(STYLESHEET, STYLESHEET_TEMPLATE, { site });
     },
     categoryPage(page: CategoryPage, composed: ComposedSite) {
       const category = views.category(page.category);
@@ -70,8 +75,9 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
         canonical: category.url, type: 'website', copyright: newest?.copyright, feed: `${category.url}feed.xml`,
       });
-      const entries = page.entries.map((entry) => categoryEntry(entry.issue, entry.item));
-      return html('web/category.hbs', { site, page: context, category, entries, linkBase: context.root });
+      const listed = page.entries.map((entry) => entryKeys.of(entry.issue, entry.item));
+      const entries = () => ({ entries: page.entries.map((entry) => categoryEntry(entry.issue, entry.item)) });
+      return file(`${category.path}index.html`, 'web/category.hbs', { site, page: context, category, linkBase: context.root }, listed, entries);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ComposedIssue, ComposedItem } from '../compose/types.js';
+import { textKey } from '../core/text-key.js';
 
 /**
  * What an archive page or a category page shows of an issue: its heading facts, never its items' bodies,
@@ -51,4 +52,19 @@ export interface CategoryEntry {
 
 export function categoryEntry(issue: ComposedIssue, item: ComposedItem): CategoryEntry {
   return { issue: issueListing(issue), item: headlineListing(item) };
+}
+
+/**
+ * Keys of category entries, each made of the key of its issue's listing (made once per composed issue)
+ * and its item's headline: a category page, which lists an issue once per item, is keyed by these rather
+ * than by the same facts written out again for every entry.
+ */
+export class EntryKeys {
+  private readonly issues = new WeakMap<ComposedIssue, string>();
+
+  of(issue: ComposedIssue, item: ComposedItem): string {
+    let key = this.issues.get(issue);
+    if (key === undefined) this.issues.set(issue, (key = textKey(JSON.stringify(issueListing(issue)))));
+    return `${key}${JSON.stringify(headlineListing(item))}`;
+  }
 }

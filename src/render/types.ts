@@ -8,11 +8,17 @@ import type { Problem } from '../core/problems.js';
  */
 export type TemplateSources = ReadonlyMap<string, string>;
 
-/** A page of the web archive: where it goes under dist/ and its HTML. */
-export interface RenderedPage {
-  /** Path relative to the output folder, such as `index.html` or `page/2/index.html`. */
+/**
+ * A file of the site that is not an issue's own (the stylesheet, an archive or category page, a feed):
+ * its key and the rendering of it. The key is made where the file's view is made, from all that the view
+ * holds (besides the templates and monitor itself, which every file shares), so a build renders the
+ * text only when the key changed, and a key cannot disagree with its page.
+ */
+export interface SiteFile {
+  /** Path relative to the output folder, such as `index.html`, `page/2/index.html` or `feed.xml`. */
   path: string;
-  html: string;
+  key: string;
+  render(): string;
 }
 
 /** Pure functions from the render model to text, built once per template set. */
@@ -41,14 +47,14 @@ export interface Renderer {
   /** The issue's web page, dist/issues/<N>/index.html. */
   issuePage(issue: ComposedIssue, site: ComposedSite): string;
   /** The paginated archive, newest first: index.html, page/2/index.html, ... */
-  archivePages(site: ComposedSite): RenderedPage[];
+  archivePages(site: ComposedSite): SiteFile[];
   /**
    * The web pages' one shared stylesheet, dist/style.css (web/style.css.hbs, by default the
    * `web-styles` partial); every page links it relatively through `page.root`.
    */
-  stylesheet(): string;
+  stylesheet(): SiteFile;
   /** One category's page, dist/categories/<slug>/index.html. */
-  categoryPage(page: CategoryPage, site: ComposedSite): string;
+  categoryPage(page: CategoryPage, site: ComposedSite): SiteFile;
 }
 
 /** What createRenderer needs besides the templates. */

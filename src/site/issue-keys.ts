@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { textKey as hash } from '../core/text-key.js';
 import type { ComposedIssue } from '../compose/types.js';
 import type { PublicationInfo } from '../compose/types.js';
 import type { TemplateSources } from '../render/types.js';
@@ -34,13 +34,13 @@ export function globalKey(inputs: GlobalInputs): string {
 }
 
 /** An issue's own files, in its folder: its web page, email and plain text, each a function of the composed issue alone. */
-export const ISSUE_FILES: ReadonlyArray<readonly [string, OutputFile['kind']]> = [['index.html', 'page'], ['email.html', 'email'], ['email.txt', 'email']];
+export const ISSUE_FILES = [['index.html', 'page'], ['email.html', 'email'], ['email.txt', 'email']] as const satisfies ReadonlyArray<readonly [string, OutputFile['kind']]>;
+export type IssueFileName = (typeof ISSUE_FILES)[number][0];
 
 /**
  * The key of each issue's own files: a hash of the composed issue they render, its previous/next links
  * included (what every output shares is the global key, recorded once beside them). Every other output
- * (stylesheet, archive and category pages, feeds) is rendered by every build that is not unchanged, and
- * keyed by a hash of its own text (outputKey): no key here predicts what the renderer will print.
+ * (stylesheet, archive and category pages, feeds) is keyed by its view, where it is made (render-site.ts).
  */
 export function issueKeys(plan: SitePlan, remembered?: RememberedHashes): { keys: Map<string, string>; hashes: Map<number, IssueHashes> } {
   const model = new ModelHashes(remembered);
@@ -52,11 +52,6 @@ export function issueKeys(plan: SitePlan, remembered?: RememberedHashes): { keys
     hashes.set(issue.number, { header: model.header(issue), body: model.body(issue) });
   }
   return { keys, hashes };
-}
-
-/** The key of an output that is not an issue's own file: the hash of its text. */
-export function outputKey(output: OutputFile): string {
-  return hash(output.text);
 }
 
 /**
@@ -92,7 +87,3 @@ class ModelHashes {
   }
 }
 
-/** sha1 of the parts, each followed by a NUL. */
-function hash(...parts: string[]): string {
-  return createHash('sha1').update(`${parts.join('\0')}\0`).digest('base64url');
-}

@@ -1,7 +1,7 @@
 import type { ComposedIssue } from '../compose/types.js';
-import { categoryIssues, categoryPath, feedIssues, renderFeeds } from '../render/feeds/index.js';
-import type { Renderer, TemplateSources } from '../render/types.js';
-import { ISSUE_FILES } from './issue-keys.js';
+import { categoryIssues, feedIssues, renderFeeds } from '../render/feeds/index.js';
+import type { Renderer, SiteFile, TemplateSources } from '../render/types.js';
+import { ISSUE_FILES, type IssueFileName } from './issue-keys.js';
 import type { SitePlan } from './plan-site.js';
 
 /** One file of the build: its path relative to the output folder, its text, and what it is (for the summary). */
@@ -11,28 +11,43 @@ export interface OutputFile {
   kind: 'page' | 'email' | 'feed' | 'asset';
 }
 
-/** The web pages' shared stylesheet, relative to the output folder. */
-export const STYLESHEET = 'style.css';
+/** One file of the build before it is rendered: its key, a hash of everything its text is made from. */
+export interface PlannedFile {
+  path: string;
+  kind: OutputFile['kind'];
+  /** An issue's own file: the issue's key (issue-keys.ts). Any other: the key its renderer gave it (SiteFile). */
+  key: string;
+  render(): string | Promise<string>;
+}
 
 /**
- * Render the files of the plan, one at a time, so a large archive is never held in memory at once.
- * With `issueFiles`, only those of the issues' own files are rendered (an incremental build); the
- * stylesheet, archive pages, category pages and feeds always are. Pure apart from the renderer's work:
- * nothing here reads or writes files.
+ * Every file of the plan, keyed and not yet rendered: each issue's own files, then the stylesheet, the
+ * archive pages, the category pages and the feeds. `issueKeys` holds the key of each issue's files
+ * (issue-keys.ts); the others are keyed where the renderer makes their views, so a build renders
+ * only the files whose key changed, and a key cannot disagree with its page. (What every file shares,
+ * templates and monitor itself, is the build's global key.) Pure: nothing here reads or writes files.
  */
-export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, issueFiles?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
-  const want = (file: string) => !issueFiles || issueFiles.has(file);
-  yield { path: STYLESHEET, text: renderer.stylesheet(), kind: 'asset' };
+export function* planFiles(plan: SitePlan, renderer: Renderer, templates: TemplateSources, issueKeys: ReadonlyMap<string, string>): Generator<PlannedFile> {
   for (const { issue, site } of plan.issues) {
-    if (want(`${issue.path}index.html`)) yield { path: `${issue.path}index.html`, text: renderer.issuePage(issue, site), kind: 'page' };
-    yield* await issueEmailFiles(renderer, issue, want);
+    const renders: Record<IssueFileName, () => string | Promise<string>> = {
+      'index.html': () => renderer.issuePage(issue, site), 'email.html': () => renderer.email(issue), 'email.txt': () => renderer.text(issue),
+    };
+    for (const [name, kind] of ISSUE_FILES) yield { path: `${issue.path}${name}`, kind, key: issueKeys.get(`${issue.path}${name}`)!, render: renders[name] };
   }
-  for (const page of renderer.archivePages(plan.site)) yield { path: page.path, text: page.html, kind: 'page' };
-  for (const page of plan.site.categories) {
-    yield { path: `${categoryPath(page.category)}index.html`, text: renderer.categoryPage(page, plan.site), kind: 'page' };
-  }
+  yield siteFile(renderer.stylesheet(), 'asset');
+  for (const page of renderer.archivePages(plan.site)) yield siteFile(page, 'page');
+  for (const page of plan.site.categories) yield siteFile(renderer.categoryPage(page, plan.site), 'page');
   const feeds = renderFeeds(plan.site, { content: (issue) => renderer.issueContent(issue), templates });
-  for (const feed of feeds) yield { path: feed.path, text: feed.text, kind: 'feed' };
+  for (const feed of feeds) yield siteFile(feed, 'feed');
+}
+
+/** Every planned file rendered, one at a time, so a large archive is never held in memory at once. */
+export async function* renderFiles(files: Iterable<PlannedFile>): AsyncGenerator<OutputFile & { key: string }> {
+  for (const file of files) yield { path: file.path, kind: file.kind, key: file.key, text: await file.render() };
+}
+
+function siteFile(file: SiteFile, kind: OutputFile['kind']): PlannedFile {
+  return { path: file.path, kind, key: file.key, render: () => file.render() };
 }
 
 /**
@@ -52,12 +67,4 @@ export function issuesInFeeds(plan: SitePlan): Set<number> {
 export function issuesOf(plan: SitePlan, files: ReadonlySet<string>): Set<number> {
   const numbers = plan.issues.filter(({ issue }) => ISSUE_FILES.some(([name]) => files.has(`${issue.path}${name}`)));
   return new Set(numbers.map(({ issue }) => issue.number));
-}
-
-/** An issue's email HTML and plain text, or those of the two that are wanted. */
-async function issueEmailFiles(renderer: Renderer, issue: ComposedIssue, want: (file: string) => boolean): Promise<OutputFile[]> {
-  const files: OutputFile[] = [];
-  if (want(`${issue.path}email.html`)) files.push({ path: `${issue.path}email.html`, text: await renderer.email(issue), kind: 'email' });
-  if (want(`${issue.path}email.txt`)) files.push({ path: `${issue.path}email.txt`, text: renderer.text(issue), kind: 'email' });
-  return files;
 }

@@ -13,7 +13,7 @@ import { IssueMemo, type FreshIssue } from './issue-memo.js';
 import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './load-model.js';
 import { globalKey, issueKeys, type IssueHashes } from './issue-keys.js';
 import { planComposed, planSite, type PlanOptions } from './plan-site.js';
-import { issuesInFeeds, issuesOf, renderSite } from './render-site.js';
+import { issuesInFeeds, issuesOf, planFiles, renderFiles } from './render-site.js';
 import { writeSite } from './write-site.js';
 import { fullBuild, incrementalBuild, prepareEmail, summary, type Result, type Stage } from './write-build.js';
 
@@ -134,7 +134,8 @@ async function uncachedBuild(run: BuildRun): Promise<Result> {
   prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
   const written: string[] = [];
-  const counts = await writeSite(renderSite(plan, renderer, templates), {
+  const { keys } = issueKeys(plan);
+  const counts = await writeSite(renderFiles(planFiles(plan, renderer, templates, keys)), {
     out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
   });
   const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email, draftsLeftOut: plan.draftsLeftOut };

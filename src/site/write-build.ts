@@ -3,9 +3,8 @@ import type { Renderer, TemplateSources } from '../render/types.js';
 import type { BuildSummary } from './build-site.js';
 import { forgetBuildState, saveBuildState, stateFile, type BuildState, type BuildTotals, type OutputRecord } from './build-state.js';
 import type { Stamps } from './input-stamps.js';
-import { outputKey } from './issue-keys.js';
 import type { SitePlan } from './plan-site.js';
-import { renderSite, type OutputFile } from './render-site.js';
+import { planFiles, renderFiles, type OutputFile, type PlannedFile } from './render-site.js';
 import type { BuildRun } from './run-build.js';
 import { writeChanges } from './write-changes.js';
 import { noCounts, writeSite, type WriteCounts, type WrittenFile } from './write-site.js';
@@ -24,29 +23,25 @@ export interface Stage {
 
 /**
  * Render everything into a temporary folder, swap it in, and record every file with its key: an issue
- * file's from the plan, any other's the hash of its text, taken as it is rendered.
+ * file's from the plan, any other's from its view (render-site.ts).
  */
 export async function fullBuild({ run, plan, renderer, templates, warnings: found }: Stage, inputs: Stamps, global: string, keys: Map<string, string>): Promise<Result> {
   prepareEmail(renderer);
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   forgetBuildState(file);
-  const rendered = new Map<string, [string, OutputFile['kind']]>();
-  const keyed = async function* () {
-    for await (const output of renderSite(plan, renderer, templates)) {
-      rendered.set(output.path, [keys.get(output.path) ?? outputKey(output), output.kind]);
-      yield output;
-    }
-  };
+  const planned = new Map<string, PlannedFile>();
+  const files = [...planFiles(plan, renderer, templates, keys)];
+  for (const output of files) planned.set(output.path, output);
   const outputs: Record<string, OutputRecord> = {};
   const written: string[] = [];
   const record = (output: WrittenFile) => {
-    outputs[output.path] = [rendered.get(output.path)![0], output.size, output.ctimeMs];
+    outputs[output.path] = [planned.get(output.path)!.key, output.size, output.ctimeMs];
     written.push(output.path);
   };
-  const counts = await writeSite(keyed(), { out: run.out, root: run.root, keepPrevious: false, written: record });
+  const counts = await writeSite(renderFiles(files), { out: run.out, root: run.root, keepPrevious: false, written: record });
   const warnings = [...found, ...(await renderer.emailWarnings?.() ?? [])];
-  const totals = totalsOf(plan, rendered);
-  if (written.length === rendered.size) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
+  const totals = totalsOf(plan, files);
+  if (written.length === files.length) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });
   return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
 }
 
@@ -59,9 +54,9 @@ export interface Changes {
 }
 
 /**
- * Render the changed issue files and every other output in memory; write in place (see writeChanges)
- * those whose key differs from the recorded one, and delete the outputs that no longer exist. The state
- * is removed before the output is touched and written after.
+ * Render in memory the files whose key differs from the recorded one (changed issue files, and the
+ * pages and feeds whose view changed); write them in place (see writeChanges) and delete the outputs
+ * that no longer exist. The state is removed before the output is touched and written after.
  */
 export async function incrementalBuild(stage: Stage, { inputs, previous, keys, changed }: Changes): Promise<Result> {
   const { run, plan, renderer, templates } = stage;
@@ -69,26 +64,25 @@ export async function incrementalBuild(stage: Stage, { inputs, previous, keys, c
   const warnings = [...stage.warnings, ...previous.warnings.filter((warning) => warning.file.startsWith('templates/'))];
   if ([...changed].some((file) => file.endsWith('/email.html'))) prepareEmail(renderer);
   const outputs: Record<string, OutputRecord> = {};
-  const rendered = new Map<string, [string, OutputFile['kind']]>();
+  const planned = [...planFiles(plan, renderer, templates, keys)];
+  const keyOf = new Map(planned.map((file) => [file.path, file.key]));
   const files: OutputFile[] = [];
-  for (const [file, key] of keys) if (!changed.has(file)) outputs[file] = previous.outputs[file]!;
-  for await (const output of renderSite(plan, renderer, templates, changed)) {
-    const key = keys.get(output.path) ?? outputKey(output);
-    rendered.set(output.path, [key, output.kind]);
-    if (previous.outputs[output.path]?.[0] === key) outputs[output.path] = previous.outputs[output.path]!;
-    else files.push(output);
+  for (const file of planned) {
+    const recorded = previous.outputs[file.path];
+    if (recorded?.[0] === file.key) outputs[file.path] = recorded;
+    else files.push({ path: file.path, kind: file.kind, text: await file.render() });
   }
-  const removed = Object.keys(previous.outputs).filter((file) => !keys.has(file) && !rendered.has(file));
-  const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
+  const removed = Object.keys(previous.outputs).filter((file) => !keyOf.has(file));
+  const state = stateFile(run.root, run.out, Boolean(run.options.drafts));
   let counts = noCounts();
   if (files.length > 0 || removed.length > 0) {
-    forgetBuildState(file);
+    forgetBuildState(state);
     counts = writeChanges(run.out, files, removed, (output) => {
-      outputs[output.path] = [rendered.get(output.path)![0], output.size, output.ctimeMs];
+      outputs[output.path] = [keyOf.get(output.path)!, output.size, output.ctimeMs];
     });
   }
-  const totals = totalsOf(plan, rendered);
-  saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global: previous.global, inputs, outputs, totals, warnings });
+  const totals = totalsOf(plan, planned);
+  saveBuildState(state, { out: run.out, drafts: Boolean(run.options.drafts), global: previous.global, inputs, outputs, totals, warnings });
   const mode = files.length > 0 || removed.length > 0 ? 'incremental' : 'unchanged';
   return summary(mode, plan, counts, { written: files.map((output) => output.path), removed }, totals, run.out, warnings);
 }
@@ -108,14 +102,13 @@ export function summary(mode: BuildSummary['mode'], plan: SitePlan, counts: Writ
   return { mode, issues, pages: counts.page, feeds: counts.feed, emails: counts.email, ...files, totals, out, warnings };
 }
 
-/** How many issues, pages, feeds and emails the whole output holds: the issues' own files, and the other outputs rendered. */
-function totalsOf(plan: SitePlan, rendered: Map<string, [string, OutputFile['kind']]>): BuildTotals {
-  const issues = plan.issues.length;
-  const totals: BuildTotals = { issues, pages: issues, feeds: 0, emails: 2 * issues, draftsLeftOut: plan.draftsLeftOut };
-  for (const [file, [, kind]] of rendered) {
-    if (file.startsWith('issues/')) continue;
+/** How many issues, pages, feeds and emails the whole output holds. */
+function totalsOf(plan: SitePlan, files: PlannedFile[]): BuildTotals {
+  const totals: BuildTotals = { issues: plan.issues.length, pages: 0, feeds: 0, emails: 0, draftsLeftOut: plan.draftsLeftOut };
+  for (const { kind } of files) {
     if (kind === 'page') totals.pages += 1;
     else if (kind === 'feed') totals.feeds += 1;
+    else if (kind === 'email') totals.emails += 1;
   }
   return totals;
 }

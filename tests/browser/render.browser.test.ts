@@ -110,11 +110,11 @@ async function writeDocuments(folder: string, fixtureRoot: string, documents: Do
     ['example-email', `example/${withSections.path}email.html`, await example.renderer.email(withSections), withSections.items.length],
     ['hostile-issue', `fixture/${hostile.path}index.html`, fixture.renderer.issuePage(hostile, fixture.site), hostile.items.length],
     ['hostile-email', `fixture/${hostile.path}email.html`, await fixture.renderer.email(hostile), hostile.items.length],
-    ['example-archive', 'example/index.html', example.renderer.archivePages(example.site)[0]!.html, 0],
-    ['example-category', `example/categories/${category.category.slug}/index.html`, example.renderer.categoryPage(category, example.site), category.entries.length],
+    ['example-archive', 'example/index.html', example.renderer.archivePages(example.site)[0]!.render(), 0],
+    ['example-category', `example/categories/${category.category.slug}/index.html`, example.renderer.categoryPage(category, example.site).render(), category.entries.length],
   ];
-  await writeAt(folder, 'example/style.css', example.renderer.stylesheet());
-  await writeAt(folder, 'fixture/style.css', fixture.renderer.stylesheet());
+  await writeAt(folder, 'example/style.css', example.renderer.stylesheet().render());
+  await writeAt(folder, 'fixture/style.css', fixture.renderer.stylesheet().render());
   for (const [name, relative, html, headlines] of pages) {
     documents.push({ name, file: await writeAt(folder, relative, html), headlines, web: !relative.endsWith('email.html') });
   }

@@ -1,7 +1,7 @@
 import { composeSite } from '../../src/compose/index.js';
 import type { ComposedIssue, ComposedSite } from '../../src/compose/types.js';
 import { loadPublication } from '../../src/content/index.js';
-import { renderFeeds, type FeedFile } from '../../src/render/feeds/index.js';
+import { renderFeeds } from '../../src/render/feeds/index.js';
 import { readTemplates } from '../../src/render/read-templates.js';
 import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/sample-publication.js';
 
@@ -47,6 +47,6 @@ export async function feedsOf(changes: PublicationFiles, options: { drafts?: boo
   const { publication } = await loadPublication(root);
   const site = composeSite(publication, options);
   const templates = await readTemplates(root);
-  const feeds: FeedFile[] = renderFeeds(site, { content: fakeContent, templates });
-  return { site, files: new Map(feeds.map((feed) => [feed.path, feed.text])) };
+  const feeds = renderFeeds(site, { content: fakeContent, templates });
+  return { site, files: new Map(feeds.map((feed) => [feed.path, feed.render()])) };
 }

@@ -61,7 +61,7 @@ describe('feed.xml (RSS 2.0)', () => {
     const { site } = await feedsOf({});
     const tricky = '<pre>x]]>y ]]]]> z</pre>';
     const feeds = renderFeeds(site, { content: () => tricky, templates: await readTemplates(process.cwd()) });
-    const text = (path: string) => feeds.find((file) => file.path === path)!.text;
+    const text = (path: string) => feeds.find((file) => file.path === path)!.render();
     wellFormed(text('feed.xml'));
     wellFormed(text('atom.xml'));
     expect((await rssParser.parseString(text('feed.xml'))).items.map((item) => item.html)).toEqual([tricky, tricky]);
@@ -172,7 +172,7 @@ describe('feed templates', () => {
     const { site } = await feedsOf({});
     const templates = new Map(await readTemplates(process.cwd()));
     templates.set('feeds/rss.xml.hbs', templates.get('feeds/rss.xml.hbs')!.replace('<generator>monitor</generator>', '<generator>{{title}} desk</generator>'));
-    const rss = renderFeeds(site, { content: () => '', templates }).find((file) => file.path === 'feed.xml')!.text;
+    const rss = renderFeeds(site, { content: () => '', templates }).find((file) => file.path === 'feed.xml')!.render();
     wellFormed(rss);
     expect(rss).toContain('<generator>Test Reform Monitor desk</generator>');
   });

@@ -17,7 +17,7 @@ async function renderAll(rendered: Rendered, formats: Array<'page' | 'email' | '
       if (format === 'content') out.set(`content ${issue.number}`, renderer.issueContent(issue));
     }
   }
-  for (const page of rendered.site.categories) out.set(`category ${page.category.slug}`, renderer.categoryPage(page, rendered.site));
+  for (const page of rendered.site.categories) out.set(`category ${page.category.slug}`, renderer.categoryPage(page, rendered.site).render());
   return out;
 }
 

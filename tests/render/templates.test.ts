@@ -74,7 +74,7 @@ describe('template errors', () => {
     try {
       const { site } = await renderPublication(root);
       const renderer = createRenderer(templates, { publication: site.publication });
-      expect(() => renderer.categoryPage(site.categories[0]!, site)).toThrow(/templates\/web\/category\.hbs is missing/);
+      expect(() => renderer.categoryPage(site.categories[0]!, site).render()).toThrow(/templates\/web\/category\.hbs is missing/);
     } finally {
       await removeFixture(root);
     }

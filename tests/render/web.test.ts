@@ -76,7 +76,7 @@ describe('issue page', () => {
       const page = renderer.issuePage(issue(2), site);
       expect(page).toContain('<meta name="robots" content="noindex">');
       expect(page).toContain('Draft: this issue is not published yet.');
-      const archive = renderer.archivePages(site);
+      const archive = renderer.archivePages(site).map((page) => ({ path: page.path, html: page.render() }));
       expect(archive.map((entry) => entry.path)).toEqual(['index.html']);
       expect(archive[0]!.html).not.toContain('issues/2/');
       expect(archive[0]!.html).toContain('href="./issues/1/"');
@@ -122,7 +122,7 @@ describe('archive pages', () => {
   afterAll(() => removeFixture(root));
 
   it('lists issues newest first with number, date and headlines', () => {
-    const [first] = rendered.renderer.archivePages(rendered.site);
+    const [first] = rendered.renderer.archivePages(rendered.site).map((page) => ({ path: page.path, html: page.render() }));
     const text = visibleText(first!.html);
     expect(first!.path).toBe('index.html');
     expect(count(first!.html, /<h1[\s>]/g)).toBe(1);
@@ -135,7 +135,7 @@ describe('archive pages', () => {
 
   it('puts 20 issues on a page: index.html, page/2/index.html, page/3/index.html', () => {
     const site = manyIssues(rendered.site, rendered.issue(2), 45);
-    const pages = rendered.renderer.archivePages(site);
+    const pages = rendered.renderer.archivePages(site).map((page) => ({ path: page.path, html: page.render() }));
     expect(pages.map((page) => page.path)).toEqual(['index.html', 'page/2/index.html', 'page/3/index.html']);
     const numbers = pages.map((page) => [...page.html.matchAll(/>Test Reform Monitor No\. (\d+)</g)].map((match) => Number(match[1])));
     expect(numbers.map((list) => list.length)).toEqual([20, 20, 5]);
@@ -153,7 +153,7 @@ describe('category pages', () => {
   it('list every item of the category, newest issue first, linked to its anchor', async () => {
     const { renderer, site } = await renderPublication(EXAMPLE_ROOT);
     for (const page of site.categories) {
-      const html = renderer.categoryPage(page, site);
+      const html = renderer.categoryPage(page, site).render();
       expect(count(html, /<h1[\s>]/g)).toBe(1);
       expect(html).toContain(`<h1>${page.category.name}</h1>`);
       expect(html).toContain(`<link rel="canonical" href="${site.publication.baseUrl}categories/${page.category.slug}/">`);
@@ -171,7 +171,7 @@ describe('web pages of the example publication', () => {
     const { renderer, site } = await renderPublication(EXAMPLE_ROOT);
     const newest = site.issues[0]!;
     await expect(renderer.issuePage(newest, site)).toMatchFileSnapshot(`snapshots/example-${newest.number}.html`);
-    await expect(renderer.archivePages(site)[0]!.html).toMatchFileSnapshot('snapshots/example-archive.html');
+    await expect(renderer.archivePages(site)[0]!.render()).toMatchFileSnapshot('snapshots/example-archive.html');
   });
 });
 
@@ -179,11 +179,11 @@ describe('the shared stylesheet', () => {
   it('is the web-styles partial, linked from every page by its depth', async () => {
     const { renderer, site } = await renderPublication(EXAMPLE_ROOT);
     const styles = await readFile(path.join(EXAMPLE_ROOT, 'templates/partials/web-styles.hbs'), 'utf8');
-    expect(renderer.stylesheet()).toBe(styles);
-    expect(renderer.stylesheet()).toContain('max-width: 680px');
+    expect(renderer.stylesheet().render()).toBe(styles);
+    expect(renderer.stylesheet().render()).toContain('max-width: 680px');
     const link = (html: string) => /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
-    expect(link(renderer.archivePages(site)[0]!.html)).toBe('./style.css');
-    expect(link(renderer.categoryPage(site.categories[0]!, site))).toBe('../../style.css');
+    expect(link(renderer.archivePages(site)[0]!.render())).toBe('./style.css');
+    expect(link(renderer.categoryPage(site.categories[0]!, site).render())).toBe('../../style.css');
     expect(link(renderer.issuePage(site.issues[0]!, site))).toBe('../../style.css');
   });
 
@@ -191,7 +191,7 @@ describe('the shared stylesheet', () => {
     const root = await writeFixture({ 'templates/partials/web-styles.hbs': 'body { color: #123456; }\n' });
     try {
       const { renderer, issue, site } = await renderPublication(root);
-      expect(renderer.stylesheet()).toBe('body { color: #123456; }\n');
+      expect(renderer.stylesheet().render()).toBe('body { color: #123456; }\n');
       expect(renderer.issuePage(issue(2), site)).not.toContain('#123456');
       const email = await renderer.email(issue(2));
       expect(email).toContain('<style');

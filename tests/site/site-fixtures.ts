@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../../src/compose/types.js';
-import type { Renderer } from '../../src/render/types.js';
+import type { Renderer, SiteFile } from '../../src/render/types.js';
 import type { Rendering } from '../../src/site/index.js';
 import { readTemplates } from '../../src/render/read-templates.js';
 
@@ -36,11 +36,16 @@ export function fakeRendering(options: { failOn?: number } = {}): Rendering {
     text: (issue) => `${issue.title}\n`,
     issueContent: (issue) => `<p>${issue.number}</p>`,
     issuePage: (issue, site) => `page ${issue.number} of ${listed(site)}; previous ${issue.previous?.number ?? '-'}; next ${issue.next?.number ?? '-'}`,
-    archivePages: (site: ComposedSite) => [{ path: 'index.html', html: `archive ${listed(site)}` }],
-    stylesheet: () => 'body { color: black }\n',
-    categoryPage: (page: CategoryPage) => `category ${page.category.slug}: ${page.entries.map((entry) => entry.issue.number).join(',')}`,
+    archivePages: (site: ComposedSite) => [fakeFile('index.html', `archive ${listed(site)}`)],
+    stylesheet: () => fakeFile('style.css', 'body { color: black }\n'),
+    categoryPage: (page: CategoryPage) => fakeFile(`categories/${page.category.slug}/index.html`, `category ${page.category.slug}: ${page.entries.map((entry) => entry.issue.number).join(',')}`),
   };
   return { readTemplates, createRenderer: () => renderer };
+}
+
+/** A stand-in page keyed by its text. */
+function fakeFile(path: string, text: string): SiteFile {
+  return { path, key: text, render: () => text };
 }
 
 function listed(site: ComposedSite): string {
