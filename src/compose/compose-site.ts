@@ -1,6 +1,7 @@
 import type { Publication } from '../content/types.js';
 import { composeIssue } from './compose-issue.js';
-import type { CategoryPage, ComposedIssue, ComposedSite, IssueLink, PublicationInfo } from './types.js';
+import { MonitorError } from '../core/errors.js';
+import type { CategoryPage, ComposedIssue, ComposedSite, IssueLink, IssueOutline, PublicationInfo } from './types.js';
 
 export interface ComposeOptions {
   /** Include draft issues (for preview builds). Drafts never enter feeds regardless. */
@@ -12,11 +13,11 @@ export interface ComposeOptions {
  * (oldest first, without previous/next links, drafts included). A build may take some of them from its
  * cache rather than compose them again (site/issue-memo.ts).
  */
-export interface ComposedIssues {
+export interface ComposedIssues<Issue extends IssueOutline = ComposedIssue> {
   publication: PublicationInfo;
   /** The config's categories, in the order category pages are listed. */
   categoryOrder: string[];
-  issues: ComposedIssue[];
+  issues: Issue[];
 }
 
 /** Compose the whole site: every issue (newest first) with previous/next links, and the category pages. */
@@ -34,10 +35,10 @@ export function composeIssues(publication: Publication): ComposedIssues {
 }
 
 /** The site of composed issues: the included ones newest first, each linked to its neighbours, and the category pages. */
-export function assembleSite(composed: ComposedIssues, options: ComposeOptions = {}): ComposedSite {
+export function assembleSite<Issue extends IssueOutline>(composed: ComposedIssues<Issue>, options: ComposeOptions = {}): ComposedSite<Issue> {
   const included = composed.issues.filter((issue) => options.drafts || issue.status === 'published');
   const issues = included
-    .map((issue, index) => ({ ...issue, previous: linkTo(included[index - 1]), next: linkTo(included[index + 1]) }))
+    .map((issue, index): Issue => ({ ...issue, previous: linkTo(included[index - 1]), next: linkTo(included[index + 1]) }))
     .reverse();
   const order = composed.categoryOrder;
   const categories = categoryPages(issues).sort((a, b) => rank(order, a.category.name) - rank(order, b.category.name));
@@ -57,7 +58,7 @@ export function publicationInfo({ config }: Publication): PublicationInfo {
 }
 
 /** A previous/next link to `issue` (as composeIssue makes them from the issue's files). */
-function linkTo(issue: ComposedIssue | undefined): IssueLink | undefined {
+function linkTo(issue: IssueOutline | undefined): IssueLink | undefined {
   return issue && { number: issue.number, dateText: issue.dateText, path: issue.path, url: issue.url };
 }
 
@@ -66,8 +67,8 @@ function rank(order: string[], name: string): number {
   return index < 0 ? order.length : index;
 }
 
-function categoryPages(issuesNewestFirst: ComposedIssue[]): CategoryPage[] {
-  const pages = new Map<string, CategoryPage>();
+function categoryPages<Issue extends IssueOutline>(issuesNewestFirst: Issue[]): Array<CategoryPage<Issue>> {
+  const pages = new Map<string, CategoryPage<Issue>>();
   for (const issue of issuesNewestFirst) {
     for (const item of issue.items) {
       for (const category of item.categories) {
@@ -78,4 +79,13 @@ function categoryPages(issuesNewestFirst: ComposedIssue[]): CategoryPage[] {
     }
   }
   return [...pages.values()];
+}
+
+/**
+ * The issue itself, to render: a composed issue is, an outline (all a build kept of an issue it did not
+ * read again) is not, and asking for one is a fault in monitor, not in the publication.
+ */
+export function composedIssue(issue: IssueOutline): ComposedIssue {
+  if ('sections' in issue) return issue as ComposedIssue;
+  throw new MonitorError(`monitor tried to render issue ${issue.number} from its outline, without reading its files; please report this; deleting the .monitor-cache folder and building again works around it`);
 }

@@ -28,17 +28,21 @@ export interface CategoryLink {
   slug: string;
 }
 
-/** One item of a composed issue. */
-export interface ComposedItem {
+/** What listings show of an item, and where it is filed: its anchor, headline and categories. */
+export interface ItemOutline {
   /** Stable anchor id within the issue page (from the file name's slug). */
   anchor: string;
   /** Headline in normal case. */
   headline: string;
   /** Headline in capitals, as house style shows it. */
   headlineCaps: string;
+  categories: CategoryLink[];
+}
+
+/** One item of a composed issue. */
+export interface ComposedItem extends ItemOutline {
   /** Markdown body, as the editor wrote it. */
   body: string;
-  categories: CategoryLink[];
   citation: Citation;
   /** Path of the item's file, relative to the publication root. */
   file: string;
@@ -61,8 +65,13 @@ export interface IssueLink {
   url: string;
 }
 
-/** An issue ready to render. */
-export interface ComposedIssue {
+/**
+ * What archive pages, category pages, feeds' choice of issues and the neighbours' links need of an issue:
+ * all of a composed issue but its note, its sections and its items' bodies, citations and files. A build
+ * keeps the outlines of unchanged issues (site/issue-memo.ts) instead of reading them again; an outline is
+ * never rendered on its own (see composedIssue).
+ */
+export interface IssueOutline {
   number: number;
   /** `Russia Reform Monitor No. 2359`. */
   title: string;
@@ -83,12 +92,8 @@ export interface ComposedIssue {
   preheader: string;
   /** Email subject line. */
   subject: string;
-  /** Editor's note, Markdown; empty when none. */
-  note: string;
-  /** Sections in config order, then the items without one. A single untitled section when none are used. */
-  sections: ComposedSection[];
   /** All items in display order (sections flattened). */
-  items: ComposedItem[];
+  items: ItemOutline[];
   /** True when at least one section has a title. */
   hasSections: boolean;
   /** Path relative to the site root: `issues/<N>/`. */
@@ -99,6 +104,15 @@ export interface ComposedIssue {
   copyright: string;
   previous: IssueLink | undefined;
   next: IssueLink | undefined;
+}
+
+/** An issue ready to render. */
+export interface ComposedIssue extends IssueOutline {
+  /** Editor's note, Markdown; empty when none. */
+  note: string;
+  /** Sections in config order, then the items without one. A single untitled section when none are used. */
+  sections: ComposedSection[];
+  items: ComposedItem[];
 }
 
 /** The publication's own details, shared by every page, email and feed. */
@@ -113,16 +127,19 @@ export interface PublicationInfo {
 }
 
 /** Every item of one category across the archive, newest issue first. */
-export interface CategoryPage {
+export interface CategoryPage<Issue extends IssueOutline = ComposedIssue> {
   category: CategoryLink;
-  entries: Array<{ issue: ComposedIssue; item: ComposedItem }>;
+  entries: Array<{ issue: Issue; item: Issue['items'][number] }>;
 }
 
-/** The whole site to render. */
-export interface ComposedSite {
+/**
+ * The whole site to render. A build's site may hold outlines of the issues it does not render
+ * (`ComposedSite<IssueOutline>`); every other site holds composed issues.
+ */
+export interface ComposedSite<Issue extends IssueOutline = ComposedIssue> {
   publication: PublicationInfo;
   /** Issues newest first (published only, unless drafts were asked for). */
-  issues: ComposedIssue[];
+  issues: Issue[];
   /** Categories in config order that have at least one item. */
-  categories: CategoryPage[];
+  categories: Array<CategoryPage<Issue>>;
 }

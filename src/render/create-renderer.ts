@@ -1,4 +1,4 @@
-import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
+import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
 import { createEmailRenderer } from './email/email-renderer.js';
 import { textKey } from '../core/text-key.js';
 import { categoryEntry, EntryKeys } from './listing.js';
@@ -53,7 +53,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
     issueContent(issue: ComposedIssue) {
       return html('web/content.hbs', { site, issue: views.issue(issue), linkBase: site.baseUrl }).trim();
     },
-    issuePage(issue: ComposedIssue, _site: ComposedSite) {
+    issuePage(issue: ComposedIssue, _site: ComposedSite<IssueOutline>) {
       const view = views.issue(issue);
       const page = pageContext(site, {
         depth: 2, title: issue.title, description: issue.preheader, canonical: issue.url, type: 'article',
@@ -61,14 +61,14 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
       });
       return html('web/issue.hbs', { site, page, issue: view, linkBase: page.root });
     },
-    archivePages(composed: ComposedSite) {
+    archivePages(composed: ComposedSite<IssueOutline>) {
       return archivePageViews(site, composed).map(({ path, context }) =>
         file(path, 'web/archive.hbs', Object.assign({}, context, { linkBase: context.page.root })));
     },
     stylesheet() {
       return file(STYLESHEET, STYLESHEET_TEMPLATE, { site });
     },
-    categoryPage(page: CategoryPage, composed: ComposedSite) {
+    categoryPage(page: CategoryPage<IssueOutline>, composed: ComposedSite<IssueOutline>) {
       const category = views.category(page.category);
       const newest = composed.issues[0];
       const context = pageContext(site, {

@@ -1,4 +1,4 @@
-import type { ComposedIssue, ComposedItem } from '../compose/types.js';
+import type { IssueOutline, ItemOutline } from '../compose/types.js';
 import { textKey } from '../core/text-key.js';
 
 /**
@@ -12,7 +12,7 @@ export interface IssueListing {
   date: string;
   dateText: string;
   authorsText: string;
-  status: ComposedIssue['status'];
+  status: IssueOutline['status'];
   isDraft: boolean;
   path: string;
   url: string;
@@ -25,12 +25,12 @@ export interface HeadlineListing {
   headlineCaps: string;
 }
 
-export function issueListing(issue: ComposedIssue): IssueListing {
+export function issueListing(issue: IssueOutline): IssueListing {
   const { number, title, date, dateText, authorsText, status, path, url } = issue;
   return { number, title, date, dateText, authorsText, status, isDraft: status === 'draft', path, url };
 }
 
-export function headlineListing(item: ComposedItem): HeadlineListing {
+export function headlineListing(item: ItemOutline): HeadlineListing {
   const { anchor, headline, headlineCaps } = item;
   return { anchor, headline, headlineCaps };
 }
@@ -40,7 +40,7 @@ export interface ListedIssue extends IssueListing {
   items: HeadlineListing[];
 }
 
-export function listedIssue(issue: ComposedIssue): ListedIssue {
+export function listedIssue(issue: IssueOutline): ListedIssue {
   return Object.assign(issueListing(issue), { items: issue.items.map(headlineListing) });
 }
 
@@ -50,7 +50,7 @@ export interface CategoryEntry {
   item: HeadlineListing;
 }
 
-export function categoryEntry(issue: ComposedIssue, item: ComposedItem): CategoryEntry {
+export function categoryEntry(issue: IssueOutline, item: ItemOutline): CategoryEntry {
   return { issue: issueListing(issue), item: headlineListing(item) };
 }
 
@@ -60,9 +60,9 @@ export function categoryEntry(issue: ComposedIssue, item: ComposedItem): Categor
  * than by the same facts written out again for every entry.
  */
 export class EntryKeys {
-  private readonly issues = new WeakMap<ComposedIssue, string>();
+  private readonly issues = new WeakMap<IssueOutline, string>();
 
-  of(issue: ComposedIssue, item: ComposedItem): string {
+  of(issue: IssueOutline, item: ItemOutline): string {
     let key = this.issues.get(issue);
     if (key === undefined) this.issues.set(issue, (key = textKey(JSON.stringify(issueListing(issue)))));
     return `${key}${JSON.stringify(headlineListing(item))}`;

@@ -1,4 +1,4 @@
-import type { ComposedSite } from '../compose/types.js';
+import type { ComposedSite, IssueOutline } from '../compose/types.js';
 import { listedIssue, type ListedIssue } from './listing.js';
 import type { SiteView } from './views.js';
 
@@ -69,7 +69,7 @@ export interface ArchivePageView {
 }
 
 /** The archive of published issues, newest first, ISSUES_PER_PAGE to a page: index.html, page/2/index.html... */
-export function archivePageViews(site: SiteView, composed: ComposedSite): ArchivePageView[] {
+export function archivePageViews(site: SiteView, composed: ComposedSite<IssueOutline>): ArchivePageView[] {
   const published = composed.issues.filter((issue) => issue.status === 'published');
   const count = Math.max(1, Math.ceil(published.length / ISSUES_PER_PAGE));
   const folder = (number: number) => (number === 1 ? '' : `page/${number}/`);

@@ -1,4 +1,4 @@
-import type { CategoryPage, ComposedIssue, ComposedSite, PublicationInfo } from '../compose/types.js';
+import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline, PublicationInfo } from '../compose/types.js';
 import type { Problem } from '../core/problems.js';
 
 /**
@@ -45,16 +45,16 @@ export interface Renderer {
   /** The issue's items as an HTML fragment (headings, bodies, citations), for feed entries' content. */
   issueContent(issue: ComposedIssue): string;
   /** The issue's web page, dist/issues/<N>/index.html. */
-  issuePage(issue: ComposedIssue, site: ComposedSite): string;
+  issuePage(issue: ComposedIssue, site: ComposedSite<IssueOutline>): string;
   /** The paginated archive, newest first: index.html, page/2/index.html, ... */
-  archivePages(site: ComposedSite): SiteFile[];
+  archivePages(site: ComposedSite<IssueOutline>): SiteFile[];
   /**
    * The web pages' one shared stylesheet, dist/style.css (web/style.css.hbs, by default the
    * `web-styles` partial); every page links it relatively through `page.root`.
    */
   stylesheet(): SiteFile;
   /** One category's page, dist/categories/<slug>/index.html. */
-  categoryPage(page: CategoryPage, site: ComposedSite): SiteFile;
+  categoryPage(page: CategoryPage<IssueOutline>, site: ComposedSite<IssueOutline>): SiteFile;
 }
 
 /** What createRenderer needs besides the templates. */

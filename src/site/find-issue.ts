@@ -1,11 +1,11 @@
 import { assembleSite, type ComposedIssues } from '../compose/index.js';
-import type { ComposedIssue, ComposedSite } from '../compose/types.js';
+import type { ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
 import { MonitorError } from '../core/errors.js';
 
 /** An issue as its own files show it, with the site its page links into. */
-export interface PlannedIssue {
-  issue: ComposedIssue;
-  site: ComposedSite;
+export interface PlannedIssue<Issue extends IssueOutline = ComposedIssue> {
+  issue: Issue;
+  site: ComposedSite<Issue>;
 }
 
 /**
@@ -15,7 +15,7 @@ export interface PlannedIssue {
  * `published` is the site of the published issues when the caller has it already. Throws a
  * MonitorError naming the issues there are when there is no such issue.
  */
-export function findIssue(composed: ComposedIssues, number: number, published?: ComposedSite): PlannedIssue {
+export function findIssue<Issue extends IssueOutline>(composed: ComposedIssues<Issue>, number: number, published?: ComposedSite<Issue>): PlannedIssue<Issue> {
   const found = composed.issues.find((issue) => issue.number === number);
   if (!found) throw new MonitorError(noSuchIssue(number, composed.issues.map((issue) => issue.number)));
   const site = found.status === 'published' ? (published ?? assembleSite(composed)) : assembleSite(composed, { drafts: true });

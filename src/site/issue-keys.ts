@@ -1,6 +1,6 @@
+import { composedIssue } from '../compose/index.js';
+import type { IssueOutline, PublicationInfo } from '../compose/types.js';
 import { textKey as hash } from '../core/text-key.js';
-import type { ComposedIssue } from '../compose/types.js';
-import type { PublicationInfo } from '../compose/types.js';
 import type { TemplateSources } from '../render/types.js';
 import type { OutputFile } from './render-site.js';
 import type { SitePlan } from './plan-site.js';
@@ -15,7 +15,7 @@ export interface IssueHashes {
 }
 
 /** Hashes of an issue computed by an earlier build, when its inputs are known to be unchanged. */
-export type RememberedHashes = (issue: ComposedIssue) => IssueHashes | undefined;
+export type RememberedHashes = (issue: IssueOutline) => IssueHashes | undefined;
 
 /** What every output depends on besides its own part of the render model. */
 export interface GlobalInputs {
@@ -56,23 +56,25 @@ export function issueKeys(plan: SitePlan, remembered?: RememberedHashes): { keys
 
 /**
  * Hashes of composed issues. An issue whose hashes are remembered (its files and the settings unchanged)
- * is not serialised again; only its links are, as its neighbours may have changed.
+ * is not serialised again; only its links are, as its neighbours may have changed. An outline's hashes
+ * are always remembered: one is never hashed (composedIssue throws).
  */
 class ModelHashes {
-  private readonly known = new WeakMap<ComposedIssue, Partial<IssueHashes>>();
+  private readonly known = new WeakMap<IssueOutline, Partial<IssueHashes>>();
 
   constructor(private readonly remembered: RememberedHashes | undefined) {}
 
   /** Everything about the issue but its items and its previous/next links (title, date, authors, note...). */
-  header(issue: ComposedIssue): string {
+  header(issue: IssueOutline): string {
     const known = this.of(issue);
-    return (known.header ??= hash(JSON.stringify({ ...issue, sections: undefined, items: undefined, previous: undefined, next: undefined })));
+    return (known.header ??= hash(JSON.stringify({ ...composedIssue(issue), sections: undefined, items: undefined, previous: undefined, next: undefined })));
   }
 
   /** Its sections with their items, and the items in display order. */
-  body(issue: ComposedIssue): string {
-    const known = this.of(issue);
+  body(outline: IssueOutline): string {
+    const known = this.of(outline);
     if (known.body === undefined) {
+      const issue = composedIssue(outline);
       const items = new Map(issue.items.map((item) => [item, hash(JSON.stringify(item))]));
       const sections = issue.sections.map((section) => [section.id ?? null, section.title ?? null, section.items.map((item) => items.get(item))]);
       known.body = hash(JSON.stringify(sections), [...items.values()].join());
@@ -80,7 +82,7 @@ class ModelHashes {
     return known.body;
   }
 
-  private of(issue: ComposedIssue): Partial<IssueHashes> {
+  private of(issue: IssueOutline): Partial<IssueHashes> {
     let known = this.known.get(issue);
     if (!known) this.known.set(issue, (known = this.remembered?.(issue) ?? {}));
     return known;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { CategoryLink, ComposedIssue } from '../compose/types.js';
+import type { CategoryLink, IssueOutline, ItemOutline } from '../compose/types.js';
 import type { KnownIssue } from '../content/index.js';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { Problem } from '../core/problems.js';
@@ -22,14 +22,13 @@ const OLD_MEMO_FILES = ['issue-hashes.json', 'issue-memo.json'];
 const ISSUES = 'issues/';
 
 /**
- * What archive pages, category pages, feeds' keys and the neighbours' links need of a composed issue:
- * everything but its previous/next links, its sections, its items' bodies, citations and files, and its
- * note. `C` is how a category is written: a link in memory, its index in the shard's table of links on
- * disk.
+ * An issue's outline as a shard holds it (compose/types.ts: IssueOutline): without its previous/next
+ * links, which depend on its neighbours, and with each category written as its index in the shard's
+ * table of links.
  */
-type Outline<C> = Omit<ComposedIssue, 'previous' | 'next' | 'sections' | 'items' | 'note' | 'categories'> & {
-  categories: C[];
-  items: Array<{ anchor: string; headline: string; headlineCaps: string; categories: C[] }>;
+type StoredOutline = Omit<IssueOutline, 'previous' | 'next' | 'categories' | 'items'> & {
+  categories: number[];
+  items: Array<Omit<ItemOutline, 'categories'> & { categories: number[] }>;
 };
 
 /** What a build remembers of an issue folder, for as long as its files and the settings are unchanged. */
@@ -38,7 +37,7 @@ interface Entry {
   signature: string;
   /** Its warnings (file by file and issue rules; not the rules across issues). */
   problems: Problem[];
-  outline: Outline<number>;
+  outline: StoredOutline;
   hashes: IssueHashes;
 }
 
@@ -51,8 +50,8 @@ interface Shard {
 /** An issue composed this run, as the memo takes it. */
 export interface FreshIssue {
   folder: string;
-  /** Composed, previous/next links or not: they are not remembered. */
-  issue: ComposedIssue;
+  /** Its outline, previous/next links or not: they are not remembered. */
+  issue: IssueOutline;
   problems: Problem[];
   hashes: IssueHashes;
 }
@@ -100,23 +99,16 @@ export class IssueMemo {
     return known;
   }
 
-  /**
-   * The issue of an unchanged folder as an earlier build composed it, without links, bodies, citations
-   * or note: it may be listed, linked to and keyed, never rendered on its own.
-   */
-  outline(folder: string): ComposedIssue {
+  /** The outline of the issue of an unchanged folder, as an earlier build composed it, without links: it may be listed, linked to and keyed. */
+  outline(folder: string): IssueOutline {
     const { outline: o } = this.current.get(folder)!;
     const links = this.shards.get(shardOf(folder))!.categories;
     const link = (index: number) => links[index]!;
-    // Literals in the order composeIssue makes them: objects of one shape keep the code that reads them fast.
-    const items = o.items.map((item) => ({
-      anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, body: '',
-      categories: item.categories.map(link), citation: { parts: [], text: '', markdown: '' }, file: '',
-    }));
+    const items = o.items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(link) }));
     return {
       number: o.number, title: o.title, date: o.date, dateText: o.dateText, year: o.year, authors: o.authors,
       authorsText: o.authorsText, status: o.status, categories: o.categories.map(link), categoriesText: o.categoriesText,
-      preheader: o.preheader, subject: o.subject, note: '', sections: [], items, hasSections: o.hasSections, path: o.path,
+      preheader: o.preheader, subject: o.subject, items, hasSections: o.hasSections, path: o.path,
       url: o.url, copyright: o.copyright, previous: undefined, next: undefined,
     };
   }
@@ -226,12 +218,15 @@ function writeShard(folder: string, name: string, shard: Shard | undefined): voi
 }
 
 /** The outline of a composed issue, its categories written as indexes into `links` (extended as needed). */
-function outlineOf(issue: ComposedIssue, links: CategoryLink[]): Outline<number> {
+function outlineOf(o: IssueOutline, links: CategoryLink[]): StoredOutline {
   const index = (link: CategoryLink) => {
     const found = links.findIndex((known) => known.name === link.name && known.slug === link.slug);
     return found >= 0 ? found : links.push({ name: link.name, slug: link.slug }) - 1;
   };
-  const { previous: _previous, next: _next, sections: _sections, note: _note, items, categories, ...header } = issue;
-  const outline = items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index) }));
-  return { ...header, categories: categories.map(index), items: outline };
+  const items = o.items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index) }));
+  return {
+    number: o.number, title: o.title, date: o.date, dateText: o.dateText, year: o.year, authors: o.authors,
+    authorsText: o.authorsText, status: o.status, categories: o.categories.map(index), categoriesText: o.categoriesText,
+    preheader: o.preheader, subject: o.subject, items, hasSections: o.hasSections, path: o.path, url: o.url, copyright: o.copyright,
+  };
 }

@@ -1,5 +1,5 @@
-import { composeIssue, publicationInfo, type ComposedIssues } from '../compose/index.js';
-import type { ComposedIssue } from '../compose/types.js';
+import { composedIssue, composeIssue, publicationInfo, type ComposedIssues } from '../compose/index.js';
+import type { ComposedIssue, IssueOutline } from '../compose/types.js';
 import { loadChangedIssues, readKnownIssues } from '../content/index.js';
 import type { Publication } from '../content/types.js';
 import type { Problem } from '../core/problems.js';
@@ -12,7 +12,7 @@ import type { Stamps } from './input-stamps.js';
  * withIssuesRead reads the ones a build has to render.
  */
 export interface BuildModel {
-  composed: ComposedIssues;
+  composed: ComposedIssues<IssueOutline>;
   /** Numbers of the issues that are outlines. */
   outlines: Set<number>;
   /** Folder of every issue, by number. */
@@ -52,11 +52,11 @@ export async function withIssuesRead(model: BuildModel, numbers: Iterable<number
   const read = await readKnownIssues(source.root, folders, { cacheDir: source.cacheDir, stamps: source.stamps, tool: source.tool });
   const publication = { ...model.publication, issues: [...model.publication.issues, ...read].sort((a, b) => a.number - b.number) };
   const reading = new Set(folders);
-  const outlines = new Map<string, ComposedIssue>();
+  const outlines = new Map<string, IssueOutline>();
   const composed = new Map<number, ComposedIssue>();
   for (const issue of model.composed.issues) {
     const folder = model.folders.get(issue.number)!;
-    if (!model.outlines.has(issue.number)) composed.set(issue.number, issue);
+    if (!model.outlines.has(issue.number)) composed.set(issue.number, composedIssue(issue));
     else if (!reading.has(folder)) outlines.set(folder, issue);
   }
   return modelOf(publication, outlines, model.checked, model.warnings, composed);
@@ -64,11 +64,11 @@ export async function withIssuesRead(model: BuildModel, numbers: Iterable<number
 
 /** The model of the issues read (composed now, unless in `composed` already) and of the outlines. */
 function modelOf(
-  publication: Publication, outlines: Map<string, ComposedIssue>, checked: Map<string, Problem[]>, warnings: Problem[],
+  publication: Publication, outlines: Map<string, IssueOutline>, checked: Map<string, Problem[]>, warnings: Problem[],
   composed: ReadonlyMap<number, ComposedIssue> = new Map(),
 ): BuildModel {
   const folders = new Map<number, string>();
-  const issues: ComposedIssue[] = [];
+  const issues: IssueOutline[] = [];
   for (const issue of publication.issues) {
     folders.set(issue.number, issue.folder);
     issues.push(composed.get(issue.number) ?? composeIssue(publication, issue));

@@ -1,5 +1,5 @@
 import { assembleSite, composeIssues, type ComposedIssues } from '../compose/index.js';
-import type { ComposedSite } from '../compose/types.js';
+import type { ComposedSite, IssueOutline } from '../compose/types.js';
 import type { Publication } from '../content/types.js';
 import { findIssue, type PlannedIssue } from './find-issue.js';
 
@@ -17,9 +17,9 @@ export interface PlanOptions {
 /** What a build writes. Pure: chosen from the publication alone. */
 export interface SitePlan {
   /** Published issues only (with drafts when `listDrafts`): the archive pages, category pages and feeds are rendered from it. */
-  site: ComposedSite;
-  /** Issues whose own pages are written. */
-  issues: PlannedIssue[];
+  site: ComposedSite<IssueOutline>;
+  /** Issues whose own pages are written (outlines, in a build, of the issues it did not read). */
+  issues: Array<PlannedIssue<IssueOutline>>;
   /** Start from a copy of the previous output (a one-issue build) rather than from nothing. */
   keepPrevious: boolean;
   /** Draft issues a whole build without `drafts` leaves out (0 for a one-issue build). */
@@ -37,7 +37,7 @@ export function planSite(publication: Publication, options: PlanOptions = {}): S
  * was asked for by number) and, when published, its neighbours, whose previous/next links may now point
  * to it; the archive, category pages and feeds are always rewritten, as they list it.
  */
-export function planComposed(composed: ComposedIssues, options: PlanOptions = {}): SitePlan {
+export function planComposed(composed: ComposedIssues<IssueOutline>, options: PlanOptions = {}): SitePlan {
   const site = assembleSite(composed);
   const published = site.issues.map((issue) => ({ issue, site }));
   const wanted = options.issue;
@@ -53,6 +53,6 @@ export function planComposed(composed: ComposedIssues, options: PlanOptions = {}
   return { site, issues: sortNewestFirst([target, ...chosen]), keepPrevious: true, draftsLeftOut: 0 };
 }
 
-function sortNewestFirst(issues: PlannedIssue[]): PlannedIssue[] {
+function sortNewestFirst(issues: Array<PlannedIssue<IssueOutline>>): Array<PlannedIssue<IssueOutline>> {
   return issues.sort((a, b) => b.issue.number - a.issue.number);
 }

@@ -1,4 +1,5 @@
-import type { ComposedIssue } from '../compose/types.js';
+import { composedIssue } from '../compose/index.js';
+import type { IssueOutline } from '../compose/types.js';
 import { categoryIssues, feedIssues, renderFeeds } from '../render/feeds/index.js';
 import type { Renderer, SiteFile, TemplateSources } from '../render/types.js';
 import { ISSUE_FILES, type IssueFileName } from './issue-keys.js';
@@ -29,8 +30,11 @@ export interface PlannedFile {
  */
 export function* planFiles(plan: SitePlan, renderer: Renderer, templates: TemplateSources, issueKeys: ReadonlyMap<string, string>): Generator<PlannedFile> {
   for (const { issue, site } of plan.issues) {
+    // Only the files whose key changed are rendered, and their issues were read in full (run-build.ts).
     const renders: Record<IssueFileName, () => string | Promise<string>> = {
-      'index.html': () => renderer.issuePage(issue, site), 'email.html': () => renderer.email(issue), 'email.txt': () => renderer.text(issue),
+      'index.html': () => renderer.issuePage(composedIssue(issue), site),
+      'email.html': () => renderer.email(composedIssue(issue)),
+      'email.txt': () => renderer.text(composedIssue(issue)),
     };
     for (const [name, kind] of ISSUE_FILES) yield { path: `${issue.path}${name}`, kind, key: issueKeys.get(`${issue.path}${name}`)!, render: renders[name] };
   }
@@ -57,7 +61,7 @@ function siteFile(file: SiteFile, kind: OutputFile['kind']): PlannedFile {
  */
 export function issuesInFeeds(plan: SitePlan): Set<number> {
   const shown = new Set<number>();
-  const add = (issues: ComposedIssue[]) => issues.forEach((issue) => shown.add(issue.number));
+  const add = (issues: IssueOutline[]) => issues.forEach((issue) => shown.add(issue.number));
   add(feedIssues(plan.site.issues));
   for (const page of plan.site.categories) add(feedIssues(categoryIssues(page)));
   return shown;

@@ -4,7 +4,8 @@ import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, readTemplates } from '../../src/render/index.js';
 import { loadPublication } from '../../src/content/index.js';
-import { planSite } from '../../src/site/index.js';
+import { composeIssues } from '../../src/compose/index.js';
+import { findIssue } from '../../src/site/index.js';
 import { runCli } from './run-cli.js';
 import { DRAFT_HEADLINE as FIRST_HEADLINE, writeSampleToSend } from '../helpers/sample-publication.js';
 
@@ -27,10 +28,10 @@ describe('monitor export --eml', () => {
     expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
     expect(parsed.messageId).toMatch(/@monitor\.test>$/);
     const { publication: loaded } = await loadPublication(publication.root);
-    const plan = planSite(loaded);
-    const renderer = createRenderer(await readTemplates(publication.root), { publication: plan.site.publication });
-    expect(parsed.html).toBe(await renderer.email(plan.issues.find((planned) => planned.issue.number === 3)!.issue));
-    expect(parsed.text).toBe(renderer.text(plan.issues.find((planned) => planned.issue.number === 3)!.issue));
+    const { issue, site } = findIssue(composeIssues(loaded), 3);
+    const renderer = createRenderer(await readTemplates(publication.root), { publication: site.publication });
+    expect(parsed.html).toBe(await renderer.email(issue));
+    expect(parsed.text).toBe(renderer.text(issue));
     expect(raw.toString('latin1')).toContain('\r\n');
   });
 

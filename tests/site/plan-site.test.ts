@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadPublication } from '../../src/content/index.js';
 import { MonitorError } from '../../src/core/errors.js';
-import { planSite } from '../../src/site/index.js';
+import { composeIssues } from '../../src/compose/index.js';
+import type { ComposedIssue, IssueOutline } from '../../src/compose/types.js';
+import { createRenderer, readTemplates } from '../../src/render/index.js';
+import { planFiles, planSite, type PlannedFile } from '../../src/site/index.js';
+import { issueKeys } from '../../src/site/issue-keys.js';
+import { planComposed } from '../../src/site/plan-site.js';
 import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
 /** Published issues 1-3 and draft 4. */
@@ -55,3 +60,31 @@ describe('planSite', () => {
     expect(() => planSite(pub, { issue: 9 })).toThrow('there is no issue 9 (no folder issues/9/); the issues are 1, 2, 3, 4');
   });
 });
+
+describe('an issue outline (what a build keeps of an issue it does not read again)', () => {
+  it('is listed and linked like the issue, but rendering its page or carrying it in a feed is refused by name', async () => {
+    const composed = composeIssues(await publication());
+    const outlined = { ...composed, issues: composed.issues.map((issue) => (issue.number === 1 ? outlineOf(issue) : issue)) };
+    const plan = planComposed(outlined);
+    const templates = await readTemplates(process.cwd());
+    const renderer = createRenderer(templates, { publication: plan.site.publication });
+    const planned = new Map<string, PlannedFile>();
+    const planAll = () => {
+      for (const file of planFiles(plan, renderer, templates, issueKeys(planComposed(composed)).keys)) planned.set(file.path, file);
+    };
+    // Issue 1 is among the newest: the feeds carry its text, which an outline does not hold.
+    expect(planAll).toThrow(MonitorError);
+    expect(planAll).toThrow(/render issue 1 from its outline/);
+    expect(planned.get('index.html')!.render()).toContain('Budget talks stall in the Duma');
+    expect(plan.issues.find(({ issue }) => issue.number === 2)!.issue.previous?.number).toBe(1);
+    expect(planned.get('issues/2/index.html')!.render()).toContain('Moscow backs breathing room for Pyongyang');
+    expect(() => planned.get('issues/1/index.html')!.render()).toThrow(/render issue 1 from its outline/);
+  });
+});
+
+/** What the issue memo keeps of an issue. */
+function outlineOf(issue: ComposedIssue): IssueOutline {
+  const { number, title, date, dateText, year, authors, authorsText, status, categories, categoriesText, preheader, subject, hasSections, path, url, copyright } = issue;
+  const items = issue.items.map(({ anchor, headline, headlineCaps, categories: filed }) => ({ anchor, headline, headlineCaps, categories: filed }));
+  return { number, title, date, dateText, year, authors, authorsText, status, categories, categoriesText, preheader, subject, items, hasSections, path, url, copyright, previous: undefined, next: undefined };
+}

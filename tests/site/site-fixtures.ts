@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CategoryPage, ComposedIssue, ComposedSite } from '../../src/compose/types.js';
+import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline } from '../../src/compose/types.js';
 import type { Renderer, SiteFile } from '../../src/render/types.js';
 import type { Rendering } from '../../src/site/index.js';
 import { readTemplates } from '../../src/render/read-templates.js';
@@ -48,6 +48,6 @@ function fakeFile(path: string, text: string): SiteFile {
   return { path, key: text, render: () => text };
 }
 
-function listed(site: ComposedSite): string {
+function listed(site: ComposedSite<IssueOutline>): string {
   return site.issues.map((issue) => issue.number).join(',');
 }

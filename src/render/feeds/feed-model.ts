@@ -1,4 +1,5 @@
-import type { CategoryLink, CategoryPage, ComposedIssue, ComposedSite } from '../../compose/types.js';
+import { composedIssue } from '../../compose/compose-site.js';
+import type { CategoryLink, CategoryPage, ComposedIssue, ComposedSite, IssueOutline } from '../../compose/types.js';
 import { rfc3339, rfc822, xmlSafe } from './feed-text.js';
 
 /** How many issues a feed lists: the newest ones. */
@@ -47,14 +48,14 @@ export interface Feed {
 export type IssueContent = (issue: ComposedIssue) => string;
 
 /** The feed of the whole publication: the latest published issues. Drafts never enter, whatever `site` holds. */
-export function siteFeed(site: ComposedSite, content: IssueContent): Feed {
+export function siteFeed(site: ComposedSite<IssueOutline>, content: IssueContent): Feed {
   const { publication } = site;
   const description = publication.description || `${publication.title}, published by ${publication.publisher}`;
   return feed(site, { title: publication.title, description, homeUrl: publication.baseUrl }, site.issues, content);
 }
 
 /** The feed of one category: the latest published issues with at least one item in that category. */
-export function categoryFeed(site: ComposedSite, page: CategoryPage, content: IssueContent): Feed {
+export function categoryFeed(site: ComposedSite<IssueOutline>, page: CategoryPage<IssueOutline>, content: IssueContent): Feed {
   const { publication } = site;
   const issues = categoryIssues(page);
   const name = page.category.name;
@@ -66,12 +67,12 @@ export function categoryFeed(site: ComposedSite, page: CategoryPage, content: Is
 }
 
 /** The issues of a category page, each once. */
-export function categoryIssues(page: CategoryPage): ComposedIssue[] {
+export function categoryIssues(page: CategoryPage<IssueOutline>): IssueOutline[] {
   return [...new Map(page.entries.map(({ issue }) => [issue.number, issue])).values()];
 }
 
 /** The issues a feed of these lists: the newest published ones, by date then number, at most FEED_LIMIT. */
-export function feedIssues(issues: ComposedIssue[]): ComposedIssue[] {
+export function feedIssues(issues: IssueOutline[]): IssueOutline[] {
   return issues
     .filter((issue) => issue.status === 'published')
     .sort((a, b) => (a.date === b.date ? b.number - a.number : a.date < b.date ? 1 : -1))
@@ -89,9 +90,10 @@ interface Channel {
   homeUrl: string;
 }
 
-function feed(site: ComposedSite, channel: Channel, issues: ComposedIssue[], content: IssueContent): Feed {
+function feed(site: ComposedSite<IssueOutline>, channel: Channel, issues: IssueOutline[], content: IssueContent): Feed {
   const { publication } = site;
-  const latest = feedIssues(issues);
+  // The issues a feed carries are read in full, as it carries their text (site/render-site.ts: issuesInFeeds).
+  const latest = feedIssues(issues).map(composedIssue);
   const entries = latest.map((issue) => feedEntry(issue, content(issue), publication.language));
   const newest = latest[0]?.date ?? '1970-01-01';
   return {

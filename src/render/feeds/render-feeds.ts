@@ -1,4 +1,4 @@
-import type { ComposedIssue, ComposedSite } from '../../compose/types.js';
+import type { ComposedIssue, ComposedSite, IssueOutline } from '../../compose/types.js';
 import { textKey } from '../../core/text-key.js';
 import type { SiteFile, TemplateSources } from '../types.js';
 import { categoryFeed, categoryPath, siteFeed, type Feed, type IssueContent } from './feed-model.js';
@@ -21,7 +21,7 @@ export const SITE_FEEDS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'
  * standing as the key of the composed issue it is made from; the HTML is rendered only with the text.
  * Pure: the same site gives the same bytes.
  */
-export function renderFeeds(site: ComposedSite, options: FeedOptions): SiteFile[] {
+export function renderFeeds(site: ComposedSite<IssueOutline>, options: FeedOptions): SiteFile[] {
   const formats = compileFeedFormats(options.templates);
   const content = memoise(options.content);
   const issueKey = memoise((issue) => textKey(JSON.stringify(issue)));
