@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { MonitorError } from '../core/errors.js';
 import { registerHelpers } from './helpers.js';
+import { PRECOMPILED } from './precompiled.js';
 import { memoisablePartials, rememberByContext } from './pure-partials.js';
 import type { TemplateSources } from './types.js';
 
@@ -61,15 +62,33 @@ interface Compiled {
 }
 
 /**
- * Every `.hbs` template parsed now and compiled by Handlebars on first use (as `handlebars.compile` does).
- * Nothing compiled is kept between runs: parsing the bundled set takes a few milliseconds, and code read
- * back from a cache would be code that anyone able to write the cache folder could change.
+ * Every `.hbs` template parsed now (a syntax error fails here) and either taken as monitor's own
+ * template, compiled when monitor was (precompiled.ts), or compiled by Handlebars on first use. Nothing
+ * compiled is kept between runs: code read back from a cache would be code that anyone able to write
+ * the cache folder could change.
  */
 function compileEach(handlebars: typeof Handlebars, sources: TemplateSources): Compiled {
   const hbsSources = [...sources].filter(([name]) => name.endsWith('.hbs'));
   const parsed = new Map(hbsSources.map(([name, source]) => [name, parse(handlebars, name, source)]));
-  const compiled = new Map([...parsed].map(([name, program]) => [name, handlebars.compile(program, compileOptions(name))]));
+  const compiled = new Map(hbsSources.map(([name, source]) => [name, precompiled(handlebars, name, source) ?? handlebars.compile(parsed.get(name)!, compileOptions(name))]));
   return { compiled, memoisable: [...memoisablePartials(parsed, new Set(Object.keys(handlebars.helpers)))] };
+}
+
+/** monitor's own compiled code of the template, when `source` is the source it was compiled from. */
+function precompiled(handlebars: typeof Handlebars, name: string, source: string): HandlebarsTemplateDelegate | undefined {
+  const known = PRECOMPILED.get(name);
+  if (known?.source !== source) return undefined;
+  try {
+    return handlebars.template(known.spec);
+  } catch {
+    return undefined; // compiled by another version of Handlebars
+  }
+}
+
+/** The code `npm run compile` ships for one of monitor's own templates: what compileTemplates would compile at run time. */
+export function precompileTemplate(name: string, source: string): string {
+  const handlebars = Handlebars.create();
+  return String(handlebars.precompile(parse(handlebars, name, source), compileOptions(name)));
 }
 
 /**
