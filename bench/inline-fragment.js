@@ -62,7 +62,7 @@ async function record(root, count) {
   const original = ours.FragmentInliner.prototype.inline;
   ours.FragmentInliner.prototype.inline = function inline(/** @type {string} */ html, /** @type {unknown} */ place) {
     const answer = original.call(this, html, place);
-    list.push({ rules: this.rules, html, place, answer });
+    list.push({ rules: rulesOf(this), html, place, answer });
     return answer;
   };
   const { publication } = await lib.loadPublication(root);
@@ -71,6 +71,15 @@ async function record(root, count) {
   for (const issue of site.issues.slice(0, count)) await renderer.email(issue);
   ours.FragmentInliner.prototype.inline = original;
   return { list, digest: digestOf(list.map((call) => call.answer)) };
+}
+
+/**
+ * The InlineRules an inliner was made with. They are private to it, and the field's name has changed
+ * between versions; a replay needs them to make new inliners alike.
+ * @param {any} inliner
+ */
+function rulesOf(inliner) {
+  return inliner.shared?.rules ?? inliner.rules;
 }
 
 /**
