@@ -74,7 +74,7 @@ function readTokens(masked: string): Token[] {
   const tokens: Token[] = [];
   let name = '';
   let start = 0;
-  const other = (from: number, to: number) => void tokens.push({ kind: 'comment', name: '', start: from, end: to + 1 });
+  const other = (from: number, to: number) => void tokens.push({ kind: 'comment', name: '', start: masked.lastIndexOf('<', from), end: to + 1 });
   const ignore = () => {};
   const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, {
     onopentagname(from, to) {
