@@ -17,6 +17,11 @@ export interface ElementFacts {
 export interface InlineRules {
   /** The style attribute's value, '' for none; undefined when juice would also add attributes (tables). */
   styleFor(chain: readonly ElementFacts[]): string | undefined;
+  /**
+   * Whether the CSS names this id or class, given with its sign (`#top`, `.item`): the ids and classes it
+   * does not name never change a style, so callers may leave them out of what they remember styles by.
+   */
+  names(selector: string): boolean;
 }
 
 /** The options MJML gives juice (mjml-core, with ours from mjml.ts), so both inline alike. */
@@ -52,6 +57,7 @@ export function chainStyles(css: string, cache: TextCache | undefined): InlineRu
   }
   const names = new Set(css.match(NAMES));
   return {
+    names: (selector) => names.has(selector),
     styleFor(chain) {
       const seen = chain.map((element) => selectorFacts(element, names));
       const chainKey = seen.map((element) => `${element.tag}#${element.id ?? ''}.${element.classes.join('.')}`).join(' ');

@@ -1,3 +1,6 @@
+import { Tokenizer } from 'htmlparser2';
+import { findStatements, mask, type Statement } from './template-statements.js';
+
 /**
  * Splits an email template (Handlebars producing MJML) into what changes per issue and what does not, so
  * MJML can compile the unchanging skeleton once. Per-issue content lives in ending tags whose content MJML
@@ -40,7 +43,18 @@ const ENDING_TAGS = new Set([
   'mj-accordion-title', 'mj-accordion-text', 'mj-social-element', 'mj-font', 'mj-breakpoint', 'mj-html-attribute',
 ]);
 
-interface Statement {
+/** A tag, comment or CDATA section of the template, as the tokenizer reads it. */
+interface Token {
+  kind: 'open' | 'close' | 'empty' | 'comment';
+  /** The tag's name in lower case, as MJML's parser names it; '' for a comment or CDATA section. */
+  name: string;
+  /** Offset of its `<`. */
+  start: number;
+  /** Offset just after its `>`. */
+  end: number;
+}
+
+interface Replacement {
   start: number;
   end: number;
   text: string;
@@ -49,61 +63,111 @@ interface Statement {
 /** The template split, or undefined when it cannot be split safely. */
 export function splitTemplate(source: string): SplitTemplate | undefined {
   const statements = findStatements(source);
-  if (!statements) return undefined;
-  const masked = mask(source, statements);
-  const tags = /<(\/?)(mj-[a-z-]+|mjml)\b([^>]*?)(\/?)>/g;
-  const stack: string[] = [];
-  const markerStack: string[] = [];
-  const replacements: Array<{ start: number; end: number; text: string }> = [];
-  const slots: Slot[] = [];
-  const markers: string[] = [];
-  let cursor = 0;
-  for (let match = tags.exec(masked); match; match = tags.exec(masked)) {
-    const [whole, closing, name, , selfClosing] = match as unknown as [string, string, string, string, string];
-    if (!outsideOk(statements, cursor, match.index + whole.length, markerStack.length > 0)) return undefined;
-    if (markerStack.length > 0 && !REPEATABLE.has(name)) return undefined;
-    if (closing) {
-      if (stack.pop() !== name) return undefined;
-      cursor = match.index + whole.length;
-      continue;
-    }
-    if (selfClosing) {
-      cursor = match.index + whole.length;
-      continue;
-    }
-    if (!ENDING_TAGS.has(name)) {
-      stack.push(name);
-      cursor = match.index + whole.length;
-      continue;
-    }
-    const contentStart = match.index + whole.length;
-    const contentEnd = masked.indexOf(`</${name}`, contentStart);
-    if (contentEnd < 0 || /<\/?mj-|<!--|<!\[CDATA\[/.test(masked.slice(contentStart, contentEnd))) return undefined;
-    const inside = statements.filter((statement) => statement.start >= contentStart && statement.end <= contentEnd);
-    const content = source.slice(contentStart, contentEnd);
-    const kind = SLOT_KINDS[name];
-    if (kind) {
-      replacements.push({ start: contentStart, end: contentEnd, text: slotToken(slots.length) });
-      slots.push({ kind, source: content });
-    } else if (name === 'mj-raw' && inside.length > 0) {
-      const marker = rawMarker(content, inside, stack[stack.length - 1], markerStack);
-      if (marker === undefined) return undefined;
-      replacements.push({ start: contentStart, end: contentEnd, text: markerToken(markers.length) });
-      markers.push(marker);
-    } else if (markerStack.length > 0 && inside.length > 0) {
-      return undefined;
-    }
-    stack.push(name);
-    cursor = contentEnd;
-    tags.lastIndex = contentEnd;
-  }
-  if (markerStack.length > 0 || !outsideOk(statements, cursor, source.length, false)) return undefined;
-  return { skeleton: replace(source, replacements), slots, markers };
+  return statements && new Splitter(source, statements).split(readTokens(mask(source, statements)));
 }
 
-/** Statements between components are allowed only outside loops (they are rendered once, for the site). */
-function outsideOk(statements: Statement[], from: number, to: number, inMarker: boolean): boolean {
-  return !inMarker || !statements.some((statement) => statement.start >= from && statement.end <= to);
+/**
+ * The tags of the (masked) template, read with htmlparser2's tokenizer as MJML's parser reads MJML (HTML
+ * mode, so the text of `<style>`, `<title>` and `<script>` is text), positions included.
+ */
+function readTokens(masked: string): Token[] {
+  const tokens: Token[] = [];
+  let name = '';
+  let start = 0;
+  const other = (from: number, to: number) => void tokens.push({ kind: 'comment', name: '', start: masked.lastIndexOf('<', from), end: to + 1 });
+  const ignore = () => {};
+  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, {
+    onopentagname(from, to) {
+      name = masked.slice(from, to).toLowerCase();
+      start = from - 1;
+    },
+    onopentagend: (to) => void tokens.push({ kind: 'open', name, start, end: to + 1 }),
+    onselfclosingtag: (to) => void tokens.push({ kind: 'empty', name, start, end: to + 1 }),
+    onclosetag(from, to) {
+      const close = masked.indexOf('>', to);
+      tokens.push({ kind: 'close', name: masked.slice(from, to).toLowerCase(), start: masked.lastIndexOf('<', from), end: close < 0 ? masked.length : close + 1 });
+    },
+    oncomment: other,
+    oncdata: other,
+    onattribdata: ignore, onattribentity: ignore, onattribend: ignore, onattribname: ignore, ondeclaration: ignore,
+    onend: ignore, onprocessinginstruction: ignore, ontext: ignore, ontextentity: ignore,
+  });
+  tokenizer.write(masked);
+  tokenizer.end();
+  return tokens;
+}
+
+const isComponent = (token: Token): boolean => token.name === 'mjml' || token.name.startsWith('mj-');
+
+/** One pass over the template's components, collecting slots, markers and their replacements. */
+class Splitter {
+  private readonly stack: string[] = [];
+  private readonly markerStack: string[] = [];
+  private readonly replacements: Replacement[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly markers: string[] = [];
+  /** Where the last component seen ends: statements between it and the next are outside every slot. */
+  private cursor = 0;
+
+  constructor(private readonly source: string, private readonly statements: readonly Statement[]) {}
+
+  split(tokens: readonly Token[]): SplitTemplate | undefined {
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index]!;
+      if (!isComponent(token)) continue;
+      if (!this.outsideOk(this.cursor, token.end, this.markerStack.length > 0)) return undefined;
+      if (this.markerStack.length > 0 && !REPEATABLE.has(token.name)) return undefined;
+      this.cursor = token.end;
+      if (token.kind === 'close' && this.stack.pop() !== token.name) return undefined;
+      if (token.kind !== 'open') continue;
+      this.stack.push(token.name);
+      if (!ENDING_TAGS.has(token.name)) continue;
+      const close = closingToken(tokens, index);
+      if (close === undefined || !this.content(token.name, token.end, tokens[close]!.start)) return undefined;
+      this.cursor = tokens[close]!.start;
+      index = close - 1;
+    }
+    if (this.markerStack.length > 0 || !this.outsideOk(this.cursor, this.source.length, false)) return undefined;
+    return { skeleton: replace(this.source, this.replacements), slots: this.slots, markers: this.markers };
+  }
+
+  /** An ending tag's content: a slot, a marker, or text left as it is; false when it cannot be any. */
+  private content(name: string, start: number, end: number): boolean {
+    const inside = this.statements.filter((statement) => statement.start >= start && statement.end <= end);
+    const content = this.source.slice(start, end);
+    const kind = SLOT_KINDS[name];
+    if (kind) {
+      this.replacements.push({ start, end, text: slotToken(this.slots.length) });
+      this.slots.push({ kind, source: content });
+    } else if (name === 'mj-raw' && inside.length > 0) {
+      const marker = rawMarker(content, inside, this.stack[this.stack.length - 2], this.markerStack);
+      if (marker === undefined) return false;
+      this.replacements.push({ start, end, text: markerToken(this.markers.length) });
+      this.markers.push(marker);
+    } else if (this.markerStack.length > 0 && inside.length > 0) {
+      return false;
+    }
+    return true;
+  }
+
+  /** Statements between components are allowed only outside loops (they are rendered once, for the site). */
+  private outsideOk(from: number, to: number, inMarker: boolean): boolean {
+    return !inMarker || !this.statements.some((statement) => statement.start >= from && statement.end <= to);
+  }
+}
+
+/**
+ * The index of the tag closing the ending tag at `open`; undefined when there is none, or when the content
+ * holds a component, a comment or a CDATA section (MJML would not pass it through as written).
+ */
+function closingToken(tokens: readonly Token[], open: number): number | undefined {
+  const name = tokens[open]!.name;
+  for (let index = open + 1; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.kind === 'close' && token.name === name) return index;
+    if (token.kind === 'comment' || isComponent(token)) return undefined;
+  }
+  return undefined;
 }
 
 /** The block statement an `<mj-raw>` holds alone, checked for balance; undefined when it is anything else. */
@@ -124,33 +188,7 @@ function rawMarker(content: string, inside: Statement[], parent: string | undefi
   return undefined;
 }
 
-/** Every `{{...}}` of the source with its position; undefined for forms this splitter does not handle. */
-function findStatements(source: string): Statement[] | undefined {
-  const statements: Statement[] = [];
-  for (let start = source.indexOf('{{'); start >= 0; start = source.indexOf('{{', start)) {
-    if (source[start - 1] === '\\' || source.startsWith('{{{{', start)) return undefined;
-    const closer = source.startsWith('{{!--', start) ? '--}}' : source.startsWith('{{{', start) ? '}}}' : '}}';
-    const end = source.indexOf(closer, start + 2);
-    if (end < 0) return undefined;
-    const text = source.slice(start, end + closer.length);
-    statements.push({ start, end: end + closer.length, text });
-    start = end + closer.length;
-  }
-  return statements;
-}
-
-/** The source with every statement blanked out, so tag scanning never sees a `>` inside a statement. */
-function mask(source: string, statements: Statement[]): string {
-  let masked = '';
-  let at = 0;
-  for (const statement of statements) {
-    masked += source.slice(at, statement.start) + '\u0001'.repeat(statement.end - statement.start);
-    at = statement.end;
-  }
-  return masked + source.slice(at);
-}
-
-function replace(source: string, replacements: Array<{ start: number; end: number; text: string }>): string {
+function replace(source: string, replacements: readonly Replacement[]): string {
   let result = '';
   let at = 0;
   for (const { start, end, text } of replacements) {
