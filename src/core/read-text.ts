@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { error, wholeFile, type Problem } from './problems.js';
 
@@ -36,12 +36,13 @@ export function readTextFile(root: string, relativePath: string): TextFile {
   let descriptor: number | undefined;
   let bytes = Buffer.alloc(0);
   try {
-    // lstat before open: opening a FIFO waits for a writer forever, and a link would publish its target.
-    const stats = lstatSync(path.join(root, relativePath), { throwIfNoEntry: false });
-    if (stats && !stats.isFile() && !stats.isDirectory()) return { problem: error(place, notRegularFile(relativePath, stats)) };
-    // Synchronous on purpose: an archive is thousands of small files, and the thread pool behind
-    // fs/promises costs more per file than the read itself.
-    descriptor = openSync(path.join(root, relativePath), 'r');
+    // Never through a link (it would publish its target), and without waiting (opening a FIFO to read
+    // waits for a writer forever); what was opened is then asked what it is, so nothing can be swapped
+    // in between. Synchronous on purpose: an archive is thousands of small files, and the thread pool
+    // behind fs/promises costs more per file than the read itself.
+    descriptor = openSync(path.join(root, relativePath), OPEN_TO_READ);
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile() && !stats.isDirectory()) return { problem: error(place, notRegularFile(relativePath, stats)) };
     const length = readUpTo(descriptor, MAX_TEXT_FILE_BYTES + 1); // may replace the buffer with a larger one
     bytes = buffer.subarray(0, length);
     if (bytes.length > MAX_TEXT_FILE_BYTES) {
@@ -55,6 +56,8 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: error({ ...place, line: 0, column: 0 }, 'file not found') };
     if (code === 'EISDIR') return { problem: error(place, 'this is a folder, not a file') };
+    if (code === 'ELOOP') return { problem: error(place, symbolicLink(relativePath)) };
+    if (code === 'ENXIO') return { problem: error(place, notAFile(relativePath, 'a socket')) };
     if (cause instanceof TypeError) {
       return { problem: error({ ...place, line: firstBadLine(bytes), column: 1 }, 'file is not valid UTF-8 text; save it with UTF-8 encoding') };
     }
@@ -83,8 +86,19 @@ export function firstBadLine(bytes: Uint8Array): number {
 
 /** What a path that is not a regular file is, in words, and what to do instead. */
 function notRegularFile(relativePath: string, stats: Stats): string {
-  const only = 'monitor reads only regular files';
-  if (stats.isSymbolicLink()) return `${relativePath} is a symbolic link; ${only}: copy the file here instead`;
-  const kind = stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device';
-  return `${relativePath} is ${kind}, not a file; ${only}: remove it, or put the file itself here`;
+  if (stats.isSymbolicLink()) return symbolicLink(relativePath);
+  return notAFile(relativePath, stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device');
 }
+
+const ONLY_FILES = 'monitor reads only regular files';
+
+function symbolicLink(relativePath: string): string {
+  return `${relativePath} is a symbolic link; ${ONLY_FILES}: copy the file here instead`;
+}
+
+function notAFile(relativePath: string, kind: string): string {
+  return `${relativePath} is ${kind}, not a file; ${ONLY_FILES}: remove it, or put the file itself here`;
+}
+
+/** Read only, never following a link, never waiting for a writer (a FIFO). Windows has neither flag, nor FIFOs. */
+const OPEN_TO_READ = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
