@@ -23,6 +23,19 @@ export function removeAbandonedTemporaries(cacheFolder: string): void {
   }
 }
 
+/** Folders of the cache that earlier versions of monitor wrote and nothing reads any more: compiled template code. */
+const RETIRED_FOLDERS = ['templates'];
+
+/** Remove what earlier versions kept in the cache folder and this one never reads (never fails a build). */
+export function removeRetiredCaches(cacheFolder: string): void {
+  for (const name of RETIRED_FOLDERS) {
+    try {
+      rmSync(path.join(cacheFolder, name), { recursive: true, force: true });
+    } catch {
+      // As above: it only takes room.
+    }
+  }
+}
 
 function subfolders(folder: string): string[] {
   return entries(folder).filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));

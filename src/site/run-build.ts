@@ -4,7 +4,7 @@ import type { PublicationInfo } from '../compose/types.js';
 import { loadPublication } from '../content/index.js';
 import { TOOL_VERSION } from '../core/version.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
-import { removeAbandonedTemporaries } from './abandoned-files.js';
+import { removeAbandonedTemporaries, removeRetiredCaches } from './abandoned-files.js';
 import type { BuildOptions, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, stateFile, type BuildState } from './build-state.js';
 import { mjmlFileCache } from './file-cache.js';
@@ -91,6 +91,7 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const rendering = run.rendering ?? import('../render/index.js');
   const cacheDir = path.join(run.root, CACHE_FOLDER);
   removeAbandonedTemporaries(cacheDir);
+  removeRetiredCaches(cacheDir);
   const memo = IssueMemo.open(run.root, inputs);
   const tool = toolKey(inputs);
   const source: ModelSource = { root: run.root, cacheDir, stamps: inputs, tool, memo, useMemo: run.previous !== undefined };

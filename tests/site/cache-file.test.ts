@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,5 +63,15 @@ describe('every cache of a build', () => {
     const clean = path.join(root, 'clean');
     await buildSite(root, { out: clean, cache: false });
     expect(await hashTree(path.join(root, 'dist'))).toEqual(await hashTree(clean));
+  });
+
+  it('leaves no compiled template code that an earlier version kept there: it is removed, never read', async () => {
+    const root = await writePublication();
+    const retired = path.join(root, '.monitor-cache', 'templates');
+    mkdirSync(retired, { recursive: true });
+    writeFileSync(path.join(retired, 'web-issue.txt'), 'return function () { throw new Error("run from the cache"); }');
+    const summary = await buildSite(root);
+    expect(summary.mode).toBe('full');
+    expect(readdirSync(path.join(root, '.monitor-cache'))).not.toContain('templates');
   });
 });
