@@ -61,10 +61,17 @@ export function categoryEntry(issue: IssueOutline, item: ItemOutline): CategoryE
  */
 export class EntryKeys {
   private readonly issues = new WeakMap<IssueOutline, string>();
+  private readonly items = new WeakMap<ItemOutline, string>();
 
   of(issue: IssueOutline, item: ItemOutline): string {
+    let key = this.items.get(item);
+    if (key === undefined) this.items.set(item, (key = textKey(this.issue(issue), JSON.stringify(headlineListing(item)))));
+    return key;
+  }
+
+  private issue(issue: IssueOutline): string {
     let key = this.issues.get(issue);
     if (key === undefined) this.issues.set(issue, (key = textKey(JSON.stringify(issueListing(issue)))));
-    return `${key}${JSON.stringify(headlineListing(item))}`;
+    return key;
   }
 }
