@@ -3,6 +3,7 @@ import type { Problem } from '../core/problems.js';
 import type { Renderer, RendererOptions, TemplateSources } from '../render/types.js';
 import { outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
 import { changedStamps, collectStamps } from './input-stamps.js';
+import { lockOutput } from './output-lock.js';
 import { recoverOutput } from './recover-output.js';
 
 export interface BuildOptions {
@@ -62,9 +63,19 @@ export interface Rendering {
  * pipeline (content, compose, render: loaded only now) decides between an incremental and a full build.
  */
 export async function buildSite(root: string, options: BuildOptions = {}, rendering?: Rendering): Promise<BuildSummary> {
+  const release = lockOutput(outputFolder(root, options));
+  try {
+    return await buildLocked(root, options, rendering);
+  } finally {
+    release();
+  }
+}
+
+/** buildSite's work, once it holds the output folder's lock. */
+async function buildLocked(root: string, options: BuildOptions, rendering: Rendering | undefined): Promise<BuildSummary> {
   const started = performance.now();
   const absoluteRoot = path.resolve(root);
-  const out = path.resolve(absoluteRoot, options.out ?? 'dist');
+  const out = outputFolder(root, options);
   const drafts = Boolean(options.drafts);
   const cached = (options.cache ?? rendering === undefined) && options.issue === undefined;
   recoverOutput(out); // what a killed build left, before anything looks at the output
@@ -78,6 +89,10 @@ export async function buildSite(root: string, options: BuildOptions = {}, render
   const { runBuild } = await import('./run-build.js');
   const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous, inputs, cache: options.cache !== false });
   return { ...summary, ms: Math.round(performance.now() - started) };
+}
+
+function outputFolder(root: string, options: BuildOptions): string {
+  return path.resolve(root, options.out ?? 'dist');
 }
 
 function unchanged(state: Pick<BuildState, 'totals' | 'out' | 'warnings'>, started: number): BuildSummary {
