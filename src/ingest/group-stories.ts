@@ -1,3 +1,4 @@
+import { CROSS_LANGUAGE_DAYS, crossLanguageCandidates, readLanguages, sameStoryAcross, type Languages } from './cross-language.js';
 import { cosine, storyVectors, termFrequency, type StoryVector } from './story-vectors.js';
 
 /** One outlet's report of a story from a feed, or a story the editors have already (drafted or cited). */
@@ -28,8 +29,7 @@ export interface GroupingOptions {
  * there the near misses score at most 0.25 (two sanctions packages on one day; the same actors a week later
  * fall to 0.15), a follow-up four days on 0.34 even when the story it links to is missing from the run, and
  * every same-story pair in one language at least 0.40. Precision first: the cut sits above every near miss.
- * A Russian and an English report of one event score 0.05 to 0.29 there (shared names and links only) and
- * stay apart.
+ * A Russian and an English report share no words: they are judged by sameStoryAcross instead.
  */
 export const SAME_STORY_SCORE = 0.37;
 
@@ -47,20 +47,22 @@ const COMMON_SHARE = 0.01;
 
 /**
  * Group reports of the same event: each group is a list of indexes into `reports`, in key order, and the
- * groups come in the order of their first key. Complete linkage: a report joins a group only when it is the
- * same story as every report in it, within the window, from an outlet not already in it; a group holds at
- * most one known story. A report whose text links to the other's URL is a follow-up, not the same report.
+ * groups come in the order of their first key. Complete linkage within a language: a report joins a group
+ * only when it is the same story as every report in it written in its script, within the window, from an
+ * outlet not already in it; a group holds at most one known story. Across Russian and English, where the
+ * evidence is names, numbers and links (see cross-language.ts), one report of the group must match and the
+ * others must merely not be kept apart. A report whose text links to the other's URL is a follow-up.
  */
 export function groupStories(reports: Report[], options: GroupingOptions): number[][] {
   const order = reports.map((_, index) => index).sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key));
-  const vectors = reportVectors(reports, order);
-  const pairs = withoutFollowUps(reports, likelyPairs(reports, vectors, order, options));
+  const run: Run = { reports, vectors: reportVectors(reports, order), languages: readLanguages(reports), options };
+  const { pairs, apart } = withoutFollowUps(reports, likelyPairs(run, order));
   const groupOf = new Map<number, number[]>(order.map((index) => [index, [index]]));
   const linked = new Set<number>(pairs.map((pair) => pairKey(pair.a, pair.b)));
   for (const { a, b } of pairs) {
     const first = groupOf.get(a)!;
     const second = groupOf.get(b)!;
-    if (first === second || !joinable(first, second, reports, linked)) continue;
+    if (first === second || !joinable(first, second, run, (x, y) => linked.has(pairKey(x, y)) || mayShareAcross(run, apart, x, y))) continue;
     const merged = [...first, ...second];
     for (const index of merged) groupOf.set(index, merged);
   }
@@ -68,11 +70,13 @@ export function groupStories(reports: Report[], options: GroupingOptions): numbe
   return groups.sort((a, b) => compareKeys(reports[a[0]!]!.key, reports[b[0]!]!.key));
 }
 
-/** Scores two reports as groupStories does, 0 to 1 (1 for a shared story URL; 0 when they can never be one story). */
-export function storyScorer(reports: Report[], options: GroupingOptions): (a: number, b: number) => number {
-  const order = reports.map((_, index) => index).sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key));
-  const vectors = reportVectors(reports, order);
-  return (a, b) => scorePair(reports, vectors, a, b, options);
+/** Everything the scoring reads of a run. */
+interface Run {
+  reports: Report[];
+  vectors: Vector[];
+  /** Undefined when every report is in one script. */
+  languages: Languages | undefined;
+  options: GroupingOptions;
 }
 
 /** A report's vector, how common its terms are, and its days as whole days since 1970 (for the window). */
@@ -101,8 +105,12 @@ interface Pair {
   score: number;
 }
 
-/** Pairs that share uncommon leading terms and score as one story, best first (ties in key order). */
-function likelyPairs(reports: Report[], vectors: Vector[], order: number[], options: GroupingOptions): Pair[] {
+/**
+ * Pairs that score as one story, best first (ties in key order): in one script, those sharing uncommon
+ * leading terms; across scripts, those sharing a name or a link.
+ */
+function likelyPairs(run: Run, order: number[]): Pair[] {
+  const { vectors, languages } = run;
   const postings = new Map<number, number[]>();
   for (const index of order) for (const term of vectors[index]!.proposing) {
     const list = postings.get(term);
@@ -110,24 +118,26 @@ function likelyPairs(reports: Report[], vectors: Vector[], order: number[], opti
     else postings.set(term, [index]);
   }
   const pairs: Pair[] = [];
+  const consider = (a: number, b: number) => {
+    const score = scorePair(run, a, b);
+    if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
+  };
   for (const a of order) {
     // Partners with a higher index only, so each pair is scored once; a map per report stays small.
     const shared = new Map<number, number>();
     for (const term of vectors[a]!.proposing) for (const b of postings.get(term)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1);
-    for (const [b, count] of shared) {
-      if (count < SHARED_LEADING_TERMS) continue;
-      const score = scorePair(reports, vectors, a, b, options);
-      if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
-    }
+    for (const [b, count] of shared) if (count >= SHARED_LEADING_TERMS && !(languages && languages.cyrillic[a] !== languages.cyrillic[b])) consider(a, b);
   }
+  if (languages) for (const [a, b] of crossLanguageCandidates(run.reports, languages)) consider(a, b);
+  const { reports } = run;
   return pairs.sort((x, y) => y.score - x.score || compareKeys(reports[x.a]!.key, reports[y.a]!.key) || compareKeys(reports[x.b]!.key, reports[y.b]!.key));
 }
 
 /**
- * A report that links to another report's URL follows that story up: it is kept apart from that report and
- * from every report that scores as the same story as it.
+ * A report that links to another report's URL follows that story up: it is kept apart (`apart`, pair keys)
+ * from that report and from every report that scores as the same story as it.
  */
-function withoutFollowUps(reports: Report[], pairs: Pair[]): Pair[] {
+function withoutFollowUps(reports: Report[], pairs: Pair[]): { pairs: Pair[]; apart: Set<number> } {
   const byUrl = new Map<string, number>();
   reports.forEach((report, index) => report.urls.forEach((url) => byUrl.set(url, index)));
   const partners = new Map<number, number[]>();
@@ -143,10 +153,11 @@ function withoutFollowUps(reports: Report[], pairs: Pair[]): Pair[] {
       for (const other of [original, ...(partners.get(original) ?? [])]) if (other !== index) apart.add(pairKey(index, other));
     }
   });
-  return apart.size === 0 ? pairs : pairs.filter((pair) => !apart.has(pairKey(pair.a, pair.b)));
+  return { pairs: apart.size === 0 ? pairs : pairs.filter((pair) => !apart.has(pairKey(pair.a, pair.b))), apart };
 }
 
-function scorePair(reports: Report[], vectors: Vector[], a: number, b: number, options: GroupingOptions): number {
+function scorePair(run: Run, a: number, b: number): number {
+  const { reports, vectors, languages, options } = run;
   const first = reports[a]!;
   const second = reports[b]!;
   if (first.known && second.known) return 0;
@@ -155,9 +166,24 @@ function scorePair(reports: Report[], vectors: Vector[], a: number, b: number, o
   if (apart > options.windowDays) return 0;
   if (first.urls.some((url) => second.urls.includes(url))) return 1;
   if (first.links.some((url) => second.urls.includes(url)) || second.links.some((url) => first.urls.includes(url))) return 0;
+  if (languages && languages.cyrillic[a] !== languages.cyrillic[b]) {
+    return apart <= CROSS_LANGUAGE_DAYS && sameStoryAcross(reports, languages, a, b) ? SAME_STORY_SCORE : 0;
+  }
   const sharedLink = first.links.some((url) => second.links.includes(url)) ? SHARED_LINK_BONUS : 0;
   const fading = 1 - DAILY_FADING * apart;
   return Math.min(1, (cosine(vectors[a]!, vectors[b]!) + sharedLink) * fading);
+}
+
+/**
+ * Whether two reports in different scripts may sit in one group on the strength of another pair: within the
+ * window, and neither a follow-up of the other or of its story.
+ */
+function mayShareAcross(run: Run, apart: Set<number>, a: number, b: number): boolean {
+  const { reports, vectors, languages, options } = run;
+  if (!languages || languages.cyrillic[a] === languages.cyrillic[b] || apart.has(pairKey(a, b))) return false;
+  if (daysApart(vectors[a]!.days, vectors[b]!.days) > options.windowDays) return false;
+  const [first, second] = [reports[a]!, reports[b]!];
+  return !first.links.some((url) => second.urls.includes(url)) && !second.links.some((url) => first.urls.includes(url));
 }
 
 /** The fewest days between a day of one and a day of the other; Infinity when either has none. */
@@ -167,11 +193,12 @@ function daysApart(first: number[], second: number[]): number {
   return fewest;
 }
 
-function joinable(first: number[], second: number[], reports: Report[], linked: Set<number>): boolean {
+function joinable(first: number[], second: number[], run: Run, together: (a: number, b: number) => boolean): boolean {
+  const { reports } = run;
   const outlets = new Set(first.flatMap((index) => reports[index]!.outlets));
   if (second.some((index) => reports[index]!.outlets.some((outlet) => outlets.has(outlet)))) return false;
   if (first.some((index) => reports[index]!.known) && second.some((index) => reports[index]!.known)) return false;
-  return first.every((a) => second.every((b) => linked.has(pairKey(a, b))));
+  return first.every((a) => second.every((b) => together(a, b)));
 }
 
 /** One number per unordered pair of indexes (below 2^26 reports, exact in a double). */

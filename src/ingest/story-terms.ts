@@ -1,6 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
-import { transliterate } from '../core/story-slug.js';
+import { latinName } from './latin-name.js';
 
 /** What a story is compared on: its headline and the opening of its text. */
 export interface StoryText {
@@ -33,18 +33,27 @@ const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /**
  * The terms of a story with their counts: stemmed words (Snowball, by @orama/stemmers, English or Russian by
- * script) and named entities, marked `@`: capitalised words not opening a sentence (transliterated to Latin,
- * so "Путин" and "Putin" meet) and numbers.
+ * script) and named entities, marked `@`: names (see readWords; transliterated to Latin, so "Путин" and
+ * "Putin" meet) and numbers.
  */
 export function storyTerms(story: StoryText): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
-  addText(story.title, TITLE_WEIGHT, add);
-  addText(lede(story.text), 1, add);
+  const visit = (weight: number) => (word: string, lower: string, kind: WordKind) => {
+    if (kind === 'number') {
+      add(`@${word.replace(/[.,]/g, '')}`, weight);
+      return;
+    }
+    if (kind === 'name') add(entity(lower), weight);
+    add(stem(lower), weight);
+  };
+  readWords(story.title, visit(TITLE_WEIGHT));
+  readWords(lede(story.text), visit(1));
   return terms;
 }
 
-function lede(text: string): string {
+/** The opening of a text that stories are compared on. */
+export function lede(text: string): string {
   let count = 0;
   let end = text.length;
   for (const match of text.matchAll(/\S+/g)) {
@@ -57,7 +66,14 @@ function lede(text: string): string {
   return text.slice(0, end);
 }
 
-function addText(text: string, weight: number, add: (term: string, weight: number) => void): void {
+/**
+ * What a word of a story is: a number (it starts with a digit), a name (capitalised, neither opening a
+ * sentence nor in a Title Case Headline) or another word.
+ */
+export type WordKind = 'number' | 'name' | 'word';
+
+/** Call `visit` for each word of `text` that tells something: numbers, and words that are not stopwords. */
+export function readWords(text: string, visit: (word: string, lower: string, kind: WordKind) => void): void {
   const words = [...text.matchAll(WORD)];
   // In a Title Case Headline every word is capitalised: capitals tell nothing there.
   const titleCase = words.filter((match) => isCapitalised(match[0])).length > words.length / 2;
@@ -67,12 +83,8 @@ function addText(text: string, weight: number, add: (term: string, weight: numbe
     const word = match[0];
     end = match.index + word.length;
     const lower = word.toLowerCase();
-    if (isDigit(word.charCodeAt(0))) {
-      add(`@${word.replace(/[.,]/g, '')}`, weight);
-    } else if (!STOPWORDS.has(lower) && lower.length > 1) {
-      if (!sentenceStart && !titleCase && isCapitalised(word)) add(entity(lower), weight);
-      add(stem(lower), weight);
-    }
+    if (isDigit(word.charCodeAt(0))) visit(word, lower, 'number');
+    else if (!STOPWORDS.has(lower) && lower.length > 1) visit(word, lower, !sentenceStart && !titleCase && isCapitalised(word) ? 'name' : 'word');
   }
 }
 
@@ -114,7 +126,7 @@ function stem(word: string): string {
 function entity(word: string): string {
   let form = ENTITIES.get(word);
   if (form === undefined) {
-    form = `@${transliterate(word)}`;
+    form = `@${latinName(word)}`;
     if (ENTITIES.size >= MEMORY_LIMIT) ENTITIES.clear();
     ENTITIES.set(word, form);
   }

@@ -9,8 +9,10 @@ function reportOf(entry: CorpusEntry): Report {
   };
 }
 
-/** Pairwise precision and recall of "same story" pairs, over the entries `counted` keeps. */
-function measure(entries: CorpusEntry[], counted: (entry: CorpusEntry) => boolean) {
+type PairFilter = (a: CorpusEntry, b: CorpusEntry) => boolean;
+
+/** Pairwise precision and recall of "same story" pairs, over the pairs `counted` keeps. */
+function measure(entries: CorpusEntry[], counted: PairFilter = () => true) {
   const groups = groupStories(entries.map(reportOf), { windowDays: 7 });
   const groupOf = new Map<number, number>();
   groups.forEach((group, number) => group.forEach((index) => groupOf.set(index, number)));
@@ -18,33 +20,69 @@ function measure(entries: CorpusEntry[], counted: (entry: CorpusEntry) => boolea
   let foundPairs = 0;
   let correct = 0;
   for (let a = 0; a < entries.length; a += 1) for (let b = a + 1; b < entries.length; b += 1) {
-    if (!counted(entries[a]!) || !counted(entries[b]!)) continue;
+    if (!counted(entries[a]!, entries[b]!)) continue;
     const same = entries[a]!.story === entries[b]!.story;
     const grouped = groupOf.get(a) === groupOf.get(b);
     if (same) truePairs += 1;
     if (grouped) foundPairs += 1;
     if (same && grouped) correct += 1;
   }
-  return { precision: foundPairs === 0 ? 1 : correct / foundPairs, recall: correct / truePairs, groups };
+  return { precision: foundPairs === 0 ? 1 : correct / foundPairs, recall: correct / truePairs, truePairs, groups };
 }
 
-const english = (entry: CorpusEntry) => entry.outlet !== 'Вестник Примера';
+const russian = (entry: CorpusEntry) => /\p{Script=Cyrillic}/u.test(entry.title);
+const inEnglish: PairFilter = (a, b) => !russian(a) && !russian(b);
+const acrossLanguages: PairFilter = (a, b) => russian(a) !== russian(b);
+
+/** The stories of the groups, each as a set. */
+function storiesOf(groups: number[][], entries: CorpusEntry[] = CORPUS): Set<string>[] {
+  return groups.map((group) => new Set(group.map((index) => entries[index]!.story)));
+}
+
+/** The outlets grouped with the report of `story` by `outlet`. */
+function groupedWith(story: string, outlet: string): string[] {
+  const { groups } = measure(CORPUS);
+  const index = CORPUS.findIndex((entry) => entry.story === story && entry.outlet === outlet);
+  return groups.find((group) => group.includes(index))!.map((member) => CORPUS[member]!.outlet).sort();
+}
 
 describe('grouping reports of one story', () => {
-  it('groups the same story from several outlets: pairwise precision 1, recall 1 in English; Russian reports stay apart', () => {
-    const all = measure(CORPUS, () => true);
-    expect(all.precision).toBe(1);
-    expect(all.recall).toBeCloseTo(15 / 20);
-    const inEnglish = measure(CORPUS, english);
-    expect(inEnglish).toMatchObject({ precision: 1, recall: 1 });
+  it('groups the same story from several outlets: pairwise precision >= 0.95 and recall >= 0.8; precision and recall 1 in English', () => {
+    const all = measure(CORPUS);
+    expect(all.precision).toBeGreaterThanOrEqual(0.95);
+    expect(all.recall).toBeGreaterThanOrEqual(0.8);
+    expect(measure(CORPUS, inEnglish)).toMatchObject({ precision: 1, recall: 1 });
+  });
+
+  it('groups Russian and English reports on shared figures and transliterated names, or a shared link and a name, never wrongly', () => {
+    const across = measure(CORPUS, acrossLanguages);
+    expect(across.truePairs).toBeGreaterThanOrEqual(15);
+    expect(across.precision).toBe(1);
+    expect(across.recall).toBeGreaterThanOrEqual(0.7);
+    // Набиуллина/Nabiullina and 16%; Мишустин/Mishustin and 3,6%/3.6%; Газпром/Gazprom and 629.
+    expect(groupedWith('key-rate', 'Вестник Примера')).toEqual(['Policy Desk', 'Reuters', 'The Moscow Times', 'Вестник Примера']);
+    expect(groupedWith('pm-report', 'Вестник Примера')).toEqual(['Capital Ledger', 'Reuters', 'Вестник Примера']);
+    expect(groupedWith('gas-loss', 'Вестник Примера')).toEqual(['Reuters', 'The Moscow Times', 'Вестник Примера']);
+    // The same bill's page, and Совет Федерации/Federation Council.
+    expect(groupedWith('agents-bill', 'Вестник Примера')).toEqual(['Capital Ledger', 'Policy Desk', 'The Moscow Times', 'Вестник Примера']);
+  });
+
+  it('leaves a Russian and an English report apart when they share a link but no name, or only names as common as Putin and the Kremlin', () => {
+    expect(groupedWith('dprk-relief', 'Вестник Примера')).toEqual(['Вестник Примера']);
+    expect(groupedWith('xi-visit', 'Вестник Примера')).toEqual(['Вестник Примера']);
   });
 
   it('keeps the near misses apart: the same actors a week later, two packages on one day, a follow-up that links to the first', () => {
-    const { groups } = measure(CORPUS, () => true);
-    const storiesOf = groups.map((group) => new Set(group.map((index) => CORPUS[index]!.story)));
-    for (const [one, other] of [['xi-visit', 'xi-call'], ['eu-lng', 'us-banks'], ['journalist-jailed', 'journalist-appeal'], ['eu-lng', 'price-cap']]) {
-      expect(storiesOf.some((stories) => stories.has(one!) && stories.has(other!))).toBe(false);
-    }
+    const { groups } = measure(CORPUS);
+    const nearMisses = [
+      ['xi-visit', 'xi-call'], ['eu-lng', 'us-banks'], ['journalist-jailed', 'journalist-appeal'], ['eu-lng', 'price-cap'],
+      // In Russian: the same actors on the summit's day in a budget meeting; Moscow's answer to the package
+      // three days on, linking to the same notice and giving the same figure.
+      ['xi-visit', 'budget-meeting'], ['eu-lng', 'eu-answer'],
+    ];
+    for (const [one, other] of nearMisses) expect(storiesOf(groups).some((stories) => stories.has(one!) && stories.has(other!)), `${one} with ${other}`).toBe(false);
+    // The Russian appeal links to the sentencing's first report and names the same reporter and city.
+    expect(groupedWith('journalist-appeal', 'Вестник Примера')).toEqual(['Capital Ledger', 'Вестник Примера']);
   });
 
   it('gives the same groups whatever order the entries come in', () => {
@@ -58,9 +96,9 @@ describe('grouping reports of one story', () => {
 
   it('never groups two reports further apart than the window', () => {
     const moved = CORPUS.map((entry) => (entry.story === 'key-rate' && entry.outlet === 'Policy Desk' ? { ...entry, day: '2024-03-08' } : entry));
-    const { groups } = measure(moved, () => true);
-    const withRate = groups.filter((group) => group.some((index) => moved[index]!.story === 'key-rate'));
-    expect(groupStories(moved.map(reportOf), { windowDays: 1 }).filter((group) => group.some((index) => moved[index]!.story === 'key-rate')).map((g) => g.length).sort()).toEqual([1, 2]);
-    expect(withRate.map((group) => group.length)).toEqual([3]);
+    const rateGroups = (windowDays: number) => groupStories(moved.map(reportOf), { windowDays })
+      .filter((group) => group.some((index) => moved[index]!.story === 'key-rate')).map((group) => group.length).sort();
+    expect(rateGroups(1)).toEqual([1, 3]);
+    expect(rateGroups(7)).toEqual([4]);
   });
 });

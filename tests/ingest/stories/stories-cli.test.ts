@@ -63,7 +63,7 @@ describe('monitor ingest drafts stories, not links', () => {
     const stories = result.stdout.slice(result.stdout.indexOf('STORIES'));
     const counts = [...stories.matchAll(/^\s+(\d+) outlets?\s+(\S+)/gm)].map((match) => Number(match[1]));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(counts[0]).toBe(3);
+    expect(counts[0]).toBe(4); // the key rate: three outlets in English, one in Russian
 
     expect((await runCli(['accept', name, '--issue', '1'], root)).code).toBe(0);
     expect((await runCli(['validate'], root)).code).toBe(0);
@@ -92,7 +92,7 @@ sources:
 The Bank of Russia kept its key rate at 16% as inflation slowed; Elvira Nabiullina said cuts could come in the second half of the year.
 `);
     const first = await runCli(['ingest', '--since', '2024-03-01'], root);
-    expect(first.stdout).toMatch(/also reported by The Moscow Times: already in issue 1 \(issues\/1\/01-earlier-story\.md\); skipped/);
+    expect(first.stdout).toMatch(/also reported by The Moscow Times; Вестник Примера: already in issue 1 \(issues\/1\/01-earlier-story\.md\); skipped/);
     const before = await candidateFiles(root);
     const [billName, billText] = Object.entries(before).find(([, text]) => text.includes('/news/duma-foreign-agents'))!;
     const edited = `${billText.replace('---\n', '---\n# checked with the Duma record\n')}\nThe editor's own note on the vote.\n`;
@@ -105,8 +105,8 @@ The Bank of Russia kept its key rate at 16% as inflation slowed; Elvira Nabiulli
     const grown = after[billName]!;
     expect(grown.startsWith('---\n# checked with the Duma record\n')).toBe(true);
     expect(grown.slice(grown.indexOf('\n---\n'))).toBe(edited.slice(edited.indexOf('\n---\n')));
-    expect(frontMatter(grown).sources.map((source: { publication: string }) => source.publication)).toEqual(['Capital Ledger', 'The Moscow Times', 'Policy Desk']);
-    expect(frontMatter(grown).outlets).toBe(3);
+    expect(frontMatter(grown).sources.map((source: { publication: string }) => source.publication)).toEqual(['Capital Ledger', 'The Moscow Times', 'Вестник Примера', 'Policy Desk']);
+    expect(frontMatter(grown).outlets).toBe(4);
     expect(second.stdout).toMatch(new RegExp(`added Policy Desk to the sources of issues/candidates/${billName}`));
     expect(second.stdout).toMatch(/1 candidate got new outlets/);
     expect(Object.keys(after)).toEqual(Object.keys(before));

@@ -1,0 +1,28 @@
+import iuliia from 'iuliia';
+
+/**
+ * A Russian word in Latin letters as the English-language press writes Russian names: iuliia's "Wikipedia"
+ * schema (BGN/PCGN with the usual simplifications), so Мишустин is Mishustin, Екатеринбург Yekaterinburg and
+ * Зеленский Zelensky, where a letter-for-letter table gives Ekaterinburg and Zelenskiy. Other characters,
+ * Latin ones included, are kept. Lower case in, lower case out.
+ */
+export function latinName(word: string): string {
+  let latin = LATIN.get(word);
+  if (latin === undefined) {
+    latin = CYRILLIC.test(word) ? iuliia.translate(word, iuliia.WIKIPEDIA).toLowerCase() : word;
+    if (LATIN.size >= MEMORY_LIMIT) LATIN.clear();
+    LATIN.set(word, latin);
+  }
+  return latin;
+}
+
+/** Whether a text has a Cyrillic letter. */
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC.test(text);
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** Names already written in Latin: a run meets the same few thousand again and again. */
+const LATIN = new Map<string, string>();
+const MEMORY_LIMIT = 200_000;
