@@ -1,4 +1,4 @@
-import { CROSS_LANGUAGE_DAYS, crossLanguageCandidates, readLanguages, sameStoryAcross, type Languages } from './cross-language.js';
+import { commonNames, CROSS_LANGUAGE_DAYS, crossLanguageCandidates, readLanguages, sameStoryAcross, type Languages } from './cross-language.js';
 import { cosine, storyVectors, termFrequency, type StoryVector } from './story-vectors.js';
 
 /** One outlet's report of a story from a feed, or a story the editors have already (drafted or cited). */
@@ -55,19 +55,31 @@ const COMMON_SHARE = 0.01;
  */
 export function groupStories(reports: Report[], options: GroupingOptions): number[][] {
   const order = reports.map((_, index) => index).sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key));
-  const run: Run = { reports, vectors: reportVectors(reports, order), languages: readLanguages(reports), options };
-  const { pairs, apart } = withoutFollowUps(reports, likelyPairs(run, order));
+  const run: Run = { reports, vectors: reportVectors(reports, order), languages: readLanguages(reports), common: new Set(), options };
   const groupOf = new Map<number, number[]>(order.map((index) => [index, [index]]));
-  const linked = new Set<number>(pairs.map((pair) => pairKey(pair.a, pair.b)));
-  for (const { a, b } of pairs) {
-    const first = groupOf.get(a)!;
-    const second = groupOf.get(b)!;
-    if (first === second || !joinable(first, second, run, (x, y) => linked.has(pairKey(x, y)) || mayShareAcross(run, apart, x, y))) continue;
-    const merged = [...first, ...second];
-    for (const index of merged) groupOf.set(index, merged);
+  const inOneLanguage = withoutFollowUps(reports, likelyPairs(run, order));
+  mergePairs(run, groupOf, inOneLanguage.pairs, inOneLanguage);
+  if (run.languages) {
+    // Across languages once the stories of each are known: a name is common when many stories have it.
+    run.common = commonNames(run.languages, [...new Set(groupOf.values())]);
+    const all = withoutFollowUps(reports, [...inOneLanguage.pairs, ...sortPairs(run, pairsAcross(run))]);
+    mergePairs(run, groupOf, all.pairs.filter((pair) => acrossScripts(run, pair.a, pair.b)), all);
   }
   const groups = [...new Set(groupOf.values())].map((group) => group.sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key)));
   return groups.sort((a, b) => compareKeys(reports[a[0]!]!.key, reports[b[0]!]!.key));
+}
+
+/** Merge the groups of each pair, best first, where joinable: linked pairs, or reports that may share a group across languages. */
+function mergePairs(run: Run, groupOf: Map<number, number[]>, pairs: Pair[], judged: { pairs: Pair[]; apart: Set<number> }): void {
+  const linked = new Set<number>(judged.pairs.map((pair) => pairKey(pair.a, pair.b)));
+  const together = (x: number, y: number) => linked.has(pairKey(x, y)) || mayShareAcross(run, judged.apart, x, y);
+  for (const { a, b } of pairs) {
+    const first = groupOf.get(a)!;
+    const second = groupOf.get(b)!;
+    if (first === second || !joinable(first, second, run, together)) continue;
+    const merged = [...first, ...second];
+    for (const index of merged) groupOf.set(index, merged);
+  }
 }
 
 /** Everything the scoring reads of a run. */
@@ -76,6 +88,8 @@ interface Run {
   vectors: Vector[];
   /** Undefined when every report is in one script. */
   languages: Languages | undefined;
+  /** Names too common to group across languages on (see commonNames). */
+  common: Set<string>;
   options: GroupingOptions;
 }
 
@@ -105,12 +119,9 @@ interface Pair {
   score: number;
 }
 
-/**
- * Pairs that score as one story, best first (ties in key order): in one script, those sharing uncommon
- * leading terms; across scripts, those sharing a name or a link.
- */
+/** Pairs in one script that share uncommon leading terms and score as one story, best first (ties in key order). */
 function likelyPairs(run: Run, order: number[]): Pair[] {
-  const { vectors, languages } = run;
+  const { vectors } = run;
   const postings = new Map<number, number[]>();
   for (const index of order) for (const term of vectors[index]!.proposing) {
     const list = postings.get(term);
@@ -118,19 +129,34 @@ function likelyPairs(run: Run, order: number[]): Pair[] {
     else postings.set(term, [index]);
   }
   const pairs: Pair[] = [];
-  const consider = (a: number, b: number) => {
-    const score = scorePair(run, a, b);
-    if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
-  };
   for (const a of order) {
     // Partners with a higher index only, so each pair is scored once; a map per report stays small.
     const shared = new Map<number, number>();
     for (const term of vectors[a]!.proposing) for (const b of postings.get(term)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1);
-    for (const [b, count] of shared) if (count >= SHARED_LEADING_TERMS && !(languages && languages.cyrillic[a] !== languages.cyrillic[b])) consider(a, b);
+    for (const [b, count] of shared) {
+      if (count < SHARED_LEADING_TERMS || acrossScripts(run, a, b)) continue;
+      const score = scorePair(run, a, b);
+      if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
+    }
   }
-  if (languages) for (const [a, b] of crossLanguageCandidates(run.reports, languages)) consider(a, b);
+  return sortPairs(run, pairs);
+}
+
+/** Pairs of reports in different scripts that are one story (see sameStoryAcross). */
+function pairsAcross(run: Run): Pair[] {
+  return crossLanguageCandidates(run.reports, run.languages!).flatMap(([a, b]) => {
+    const score = scorePair(run, a, b);
+    return score >= SAME_STORY_SCORE ? [{ a, b, score }] : [];
+  });
+}
+
+function sortPairs(run: Run, pairs: Pair[]): Pair[] {
   const { reports } = run;
   return pairs.sort((x, y) => y.score - x.score || compareKeys(reports[x.a]!.key, reports[y.a]!.key) || compareKeys(reports[x.b]!.key, reports[y.b]!.key));
+}
+
+function acrossScripts(run: Run, a: number, b: number): boolean {
+  return run.languages !== undefined && run.languages.cyrillic[a] !== run.languages.cyrillic[b];
 }
 
 /**
@@ -167,7 +193,7 @@ function scorePair(run: Run, a: number, b: number): number {
   if (first.urls.some((url) => second.urls.includes(url))) return 1;
   if (first.links.some((url) => second.urls.includes(url)) || second.links.some((url) => first.urls.includes(url))) return 0;
   if (languages && languages.cyrillic[a] !== languages.cyrillic[b]) {
-    return apart <= CROSS_LANGUAGE_DAYS && sameStoryAcross(reports, languages, a, b) ? SAME_STORY_SCORE : 0;
+    return apart <= CROSS_LANGUAGE_DAYS && sameStoryAcross(reports, languages, run.common, a, b) ? SAME_STORY_SCORE : 0;
   }
   const sharedLink = first.links.some((url) => second.links.includes(url)) ? SHARED_LINK_BONUS : 0;
   const fading = 1 - DAILY_FADING * apart;
@@ -179,8 +205,8 @@ function scorePair(run: Run, a: number, b: number): number {
  * window, and neither a follow-up of the other or of its story.
  */
 function mayShareAcross(run: Run, apart: Set<number>, a: number, b: number): boolean {
-  const { reports, vectors, languages, options } = run;
-  if (!languages || languages.cyrillic[a] === languages.cyrillic[b] || apart.has(pairKey(a, b))) return false;
+  const { reports, vectors, options } = run;
+  if (!acrossScripts(run, a, b) || apart.has(pairKey(a, b))) return false;
   if (daysApart(vectors[a]!.days, vectors[b]!.days) > options.windowDays) return false;
   const [first, second] = [reports[a]!, reports[b]!];
   return !first.links.some((url) => second.urls.includes(url)) && !second.links.some((url) => first.urls.includes(url));

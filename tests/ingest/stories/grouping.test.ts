@@ -72,6 +72,35 @@ describe('grouping reports of one story', () => {
     expect(groupedWith('xi-visit', 'Вестник Примера')).toEqual(['Вестник Примера']);
   });
 
+  it('counts a name as common by the stories that have it, not the reports: a story many outlets told keeps its Russian report', () => {
+    // Six reports of the key rate name Nabiullina and 16%: more than five reports, but one story.
+    const copies = ['Daily Wire Service', 'Evening Ledger'].map((outlet) => ({ ...CORPUS.find((entry) => entry.story === 'key-rate' && entry.outlet === 'Reuters')!, outlet, path: `/${outlet.length}/rate` }));
+    const entries = [...CORPUS, ...copies];
+    const russianRate = entries.findIndex((entry) => entry.story === 'key-rate' && russian(entry));
+    const group = measure(entries).groups.find((members) => members.includes(russianRate))!;
+    expect(group.length).toBeGreaterThan(1);
+    expect(group.every((index) => entries[index]!.story === 'key-rate')).toBe(true);
+  });
+
+  it('does not count a name that many stories share (Putin) as the name a shared link needs', () => {
+    const page = 'https://kremlin.example/events/71234';
+    const russianReport: CorpusEntry = { outlet: 'Невский Курьер', story: 'decree', day: '2024-03-20', path: '/ukaz', title: 'Указ подписан',
+      text: 'В среду президент Путин подписал указ о новых выплатах семьям военнослужащих, сообщили в пресс-службе.', links: [page] };
+    const englishReport: CorpusEntry = { outlet: 'Reuters', story: 'decree', day: '2024-03-20', path: '/decree', title: 'Decree on payments signed',
+      text: 'On Wednesday the president, Putin, signed a decree on new payments to the families of soldiers, his press office said.', links: [page] };
+    const otherStories = [
+      'Farmers in the south will get cheaper loans for grain storage, Putin told a meeting of regional governors.',
+      'The port of Ust-Luga will double its coal terminals by 2027, officials said after a visit by Putin.',
+      'A new rail line to the Pacific coast was approved by Putin after months of delay over its price.',
+      'Putin named a new governor for the Kursk region, replacing an official who resigned in January.',
+      'Lawmakers close to Putin proposed a tax on windfall profits of exporters of fertiliser and metals.',
+      'Road building in the Arctic will get extra money from the budget, Putin said at a forum in Murmansk.',
+    ].map((text, index): CorpusEntry => ({ outlet: `Outlet ${index}`, story: `other-${index}`, day: '2024-03-18', path: `/other-${index}`, title: `Other story ${index}`, text }));
+    const together = (entries: CorpusEntry[]) => measure(entries).groups.some((group) => group.length === 2 && group.every((index) => entries[index]!.story === 'decree'));
+    expect(together([russianReport, englishReport])).toBe(true);
+    expect(together([russianReport, englishReport, ...otherStories])).toBe(false);
+  });
+
   it('keeps the near misses apart: the same actors a week later, two packages on one day, a follow-up that links to the first', () => {
     const { groups } = measure(CORPUS);
     const nearMisses = [
