@@ -1,5 +1,5 @@
 import { commonNames, CROSS_LANGUAGE_DAYS, crossLanguageCandidates, readLanguages, sameStoryAcross, type Languages } from './cross-language.js';
-import { cosine, storyVectors, termFrequency, type StoryVector } from './story-vectors.js';
+import { cosine, spreadCosine, spreadVector, storyVectors, termFrequency, type StoryVector } from './story-vectors.js';
 
 /** One outlet's report of a story from a feed, or a story the editors have already (drafted or cited). */
 export interface Report {
@@ -55,7 +55,8 @@ const COMMON_SHARE = 0.01;
  */
 export function groupStories(reports: Report[], options: GroupingOptions): number[][] {
   const order = reports.map((_, index) => index).sort((a, b) => compareKeys(reports[a]!.key, reports[b]!.key));
-  const run: Run = { reports, vectors: reportVectors(reports, order), languages: readLanguages(reports), common: new Set(), options };
+  const { vectors, termNumbers } = reportVectors(reports, order);
+  const run: Run = { reports, vectors, languages: readLanguages(reports), common: new Set(), termNumbers, options };
   const groupOf = new Map<number, number[]>(order.map((index) => [index, [index]]));
   const inOneLanguage = withoutFollowUps(reports, likelyPairs(run, order));
   mergePairs(run, groupOf, inOneLanguage.pairs, inOneLanguage);
@@ -90,6 +91,8 @@ interface Run {
   languages: Languages | undefined;
   /** Names too common to group across languages on (see commonNames). */
   common: Set<string>;
+  /** One more than the highest term number of the vectors. */
+  termNumbers: number;
   options: GroupingOptions;
 }
 
@@ -103,14 +106,15 @@ interface Vector extends StoryVector {
 /** Leading terms two reports must share to be compared at all. */
 const SHARED_LEADING_TERMS = 2;
 
-function reportVectors(reports: Report[], order: number[]): Vector[] {
+function reportVectors(reports: Report[], order: number[]): { vectors: Vector[]; termNumbers: number } {
   const { vectors, frequency } = storyVectors(reports, order);
   const common = Math.max(30, reports.length * COMMON_SHARE);
-  return vectors.map((vector, index) => ({
+  const withDays = vectors.map((vector, index) => ({
     ...vector,
     days: reports[index]!.days.map((day) => Date.parse(day) / 86_400_000),
     proposing: Array.from(vector.leading).filter((term) => termFrequency(frequency, term) <= common),
   }));
+  return { vectors: withDays, termNumbers: frequency.length * 2 };
 }
 
 interface Pair {
@@ -129,15 +133,24 @@ function likelyPairs(run: Run, order: number[]): Pair[] {
     else postings.set(term, [index]);
   }
   const pairs: Pair[] = [];
+  // How many proposing terms each partner shares with the report at hand, and which partners have any.
+  const counts = new Int32Array(vectors.length);
+  const partners: number[] = [];
+  const spread = new Float64Array(run.termNumbers);
   for (const a of order) {
-    // Partners with a higher index only, so each pair is scored once; a map per report stays small.
-    const shared = new Map<number, number>();
-    for (const term of vectors[a]!.proposing) for (const b of postings.get(term)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1);
-    for (const [b, count] of shared) {
-      if (count < SHARED_LEADING_TERMS || acrossScripts(run, a, b)) continue;
-      const score = scorePair(run, a, b);
+    // Partners with a higher index only, so each pair is scored once.
+    for (const term of vectors[a]!.proposing) for (const b of postings.get(term)!) {
+      if (b > a && counts[b]!++ === 0) partners.push(b);
+    }
+    spreadVector(vectors[a]!, spread);
+    for (const b of partners) {
+      if (counts[b]! < SHARED_LEADING_TERMS || acrossScripts(run, a, b)) continue;
+      const score = scorePair(run, a, b, () => spreadCosine(vectors[a]!, spread, vectors[b]!));
       if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
     }
+    spreadVector(vectors[a]!, spread, true);
+    for (const b of partners) counts[b] = 0;
+    partners.length = 0;
   }
   return sortPairs(run, pairs);
 }
@@ -182,14 +195,15 @@ function withoutFollowUps(reports: Report[], pairs: Pair[]): { pairs: Pair[]; ap
   return { pairs: apart.size === 0 ? pairs : pairs.filter((pair) => !apart.has(pairKey(pair.a, pair.b))), apart };
 }
 
-function scorePair(run: Run, a: number, b: number): number {
+/** Two reports' score; `similarity` gives the cosine of their vectors, worked out only when needed. */
+function scorePair(run: Run, a: number, b: number, similarity = () => cosine(run.vectors[a]!, run.vectors[b]!)): number {
   const { reports, vectors, languages, options } = run;
   const first = reports[a]!;
   const second = reports[b]!;
-  if (first.known && second.known) return 0;
-  if (first.outlets.some((outlet) => second.outlets.includes(outlet))) return 0;
   const apart = daysApart(vectors[a]!.days, vectors[b]!.days);
   if (apart > options.windowDays) return 0;
+  if (first.known && second.known) return 0;
+  if (first.outlets.some((outlet) => second.outlets.includes(outlet))) return 0;
   if (first.urls.some((url) => second.urls.includes(url))) return 1;
   if (first.links.some((url) => second.urls.includes(url)) || second.links.some((url) => first.urls.includes(url))) return 0;
   if (languages && languages.cyrillic[a] !== languages.cyrillic[b]) {
@@ -197,7 +211,7 @@ function scorePair(run: Run, a: number, b: number): number {
   }
   const sharedLink = first.links.some((url) => second.links.includes(url)) ? SHARED_LINK_BONUS : 0;
   const fading = 1 - DAILY_FADING * apart;
-  return Math.min(1, (cosine(vectors[a]!, vectors[b]!) + sharedLink) * fading);
+  return Math.min(1, (similarity() + sharedLink) * fading);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
+import { endOfWords, findWords } from './find-words.js';
 import { latinName } from './latin-name.js';
 
 /** What a story is compared on: its headline and the opening of its text. */
@@ -25,13 +26,6 @@ also after before over under about into than then there which who whom what when
 был была были будет при над под также уже ещё еще или сказал заявил`.split(/\s+/));
 
 /**
- * A word: letters and digits in any script, with inner apostrophes, dots or hyphens (U.S., don't, 16.5).
- * A regular expression rather than Intl.Segmenter: the same words for these two languages, and five times
- * faster, which counts when a run groups thousands of entries.
- */
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-
-/**
  * The terms of a story with their counts: stemmed words (Snowball, by @orama/stemmers, English or Russian by
  * script) and named entities, marked `@`: names (see readWords; transliterated to Latin, so "Путин" and
  * "Putin" meet) and numbers.
@@ -52,18 +46,9 @@ export function storyTerms(story: StoryText): Map<string, number> {
   return terms;
 }
 
-/** The opening of a text that stories are compared on. */
+/** The opening of a text that stories are compared on: its first LEDE_WORDS runs of non-space characters. */
 export function lede(text: string): string {
-  let count = 0;
-  let end = text.length;
-  for (const match of text.matchAll(/\S+/g)) {
-    count += 1;
-    if (count > LEDE_WORDS) {
-      end = match.index;
-      break;
-    }
-  }
-  return text.slice(0, end);
+  return text.slice(0, endOfWords(text, LEDE_WORDS));
 }
 
 /**
@@ -74,17 +59,18 @@ export type WordKind = 'number' | 'name' | 'word';
 
 /** Call `visit` for each word of `text` that tells something: numbers, and words that are not stopwords. */
 export function readWords(text: string, visit: (word: string, lower: string, kind: WordKind) => void): void {
-  const words = [...text.matchAll(WORD)];
+  const { starts, ends } = findWords(text);
   // In a Title Case Headline every word is capitalised: capitals tell nothing there.
-  const titleCase = words.filter((match) => isCapitalised(match[0])).length > words.length / 2;
-  let end = 0;
-  for (const match of words) {
-    const sentenceStart = end === 0 || endsSentence(text, end, match.index);
-    const word = match[0];
-    end = match.index + word.length;
+  let capitalised = 0;
+  for (const start of starts) if (isCapitalised(text, start)) capitalised += 1;
+  const titleCase = capitalised > starts.length / 2;
+  for (let index = 0; index < starts.length; index += 1) {
+    const start = starts[index]!;
+    const sentenceStart = index === 0 || endsSentence(text, ends[index - 1]!, start);
+    const word = text.slice(start, ends[index]!);
     const lower = word.toLowerCase();
     if (isDigit(word.charCodeAt(0))) visit(word, lower, 'number');
-    else if (!STOPWORDS.has(lower) && lower.length > 1) visit(word, lower, !sentenceStart && !titleCase && isCapitalised(word) ? 'name' : 'word');
+    else if (!STOPWORDS.has(lower) && lower.length > 1) visit(word, lower, !sentenceStart && !titleCase && isCapitalised(text, start) ? 'name' : 'word');
   }
 }
 
@@ -101,12 +87,14 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** A first letter in upper case; checked without a regular expression for the common Latin case. */
-function isCapitalised(word: string): boolean {
-  const code = word.charCodeAt(0);
+/** Whether the word at `start` begins with an upper-case letter; checked without a regular expression for the common Latin case. */
+function isCapitalised(text: string, start: number): boolean {
+  const code = text.charCodeAt(start);
   if (code < 128) return code >= 65 && code <= 90;
-  return /^\p{Lu}/u.test(word);
+  return UPPER.test(String.fromCodePoint(text.codePointAt(start)!));
 }
+
+const UPPER = /^\p{Lu}/u;
 
 /** Stems and entity forms already worked out: a run meets the same few thousand words again and again. */
 const STEMS = new Map<string, string>();
