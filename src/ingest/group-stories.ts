@@ -145,7 +145,7 @@ function likelyPairs(run: Run, order: number[]): Pair[] {
     spreadVector(vectors[a]!, spread);
     for (const b of partners) {
       if (counts[b]! < SHARED_LEADING_TERMS || acrossScripts(run, a, b)) continue;
-      const score = scorePair(run, a, b, () => spreadCosine(vectors[a]!, spread, vectors[b]!));
+      const score = scorePair(run, a, b, spread);
       if (score >= SAME_STORY_SCORE) pairs.push({ a, b, score });
     }
     spreadVector(vectors[a]!, spread, true);
@@ -195,8 +195,8 @@ function withoutFollowUps(reports: Report[], pairs: Pair[]): { pairs: Pair[]; ap
   return { pairs: apart.size === 0 ? pairs : pairs.filter((pair) => !apart.has(pairKey(pair.a, pair.b))), apart };
 }
 
-/** Two reports' score; `similarity` gives the cosine of their vectors, worked out only when needed. */
-function scorePair(run: Run, a: number, b: number, similarity = () => cosine(run.vectors[a]!, run.vectors[b]!)): number {
+/** Two reports' score; `spread` holds the vector of `a` spread out (see spreadCosine), when the caller has it. */
+function scorePair(run: Run, a: number, b: number, spread?: Float64Array): number {
   const { reports, vectors, languages, options } = run;
   const first = reports[a]!;
   const second = reports[b]!;
@@ -211,7 +211,8 @@ function scorePair(run: Run, a: number, b: number, similarity = () => cosine(run
   }
   const sharedLink = first.links.some((url) => second.links.includes(url)) ? SHARED_LINK_BONUS : 0;
   const fading = 1 - DAILY_FADING * apart;
-  return Math.min(1, (similarity() + sharedLink) * fading);
+  const similarity = spread ? spreadCosine(vectors[a]!, spread, vectors[b]!) : cosine(vectors[a]!, vectors[b]!);
+  return Math.min(1, (similarity + sharedLink) * fading);
 }
 
 /**

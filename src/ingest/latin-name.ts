@@ -1,4 +1,4 @@
-import iuliia from 'iuliia';
+import { createRequire } from 'node:module';
 
 /**
  * A Russian word in Latin letters as the English-language press writes Russian names: iuliia's "Wikipedia"
@@ -9,7 +9,7 @@ import iuliia from 'iuliia';
 export function latinName(word: string): string {
   let latin = LATIN.get(word);
   if (latin === undefined) {
-    latin = CYRILLIC.test(word) ? iuliia.translate(word, iuliia.WIKIPEDIA).toLowerCase() : word;
+    latin = CYRILLIC.test(word) ? transliterator().translate(word, transliterator().WIKIPEDIA).toLowerCase() : word;
     if (LATIN.size >= MEMORY_LIMIT) LATIN.clear();
     LATIN.set(word, latin);
   }
@@ -22,6 +22,18 @@ export function hasCyrillic(text: string): boolean {
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * iuliia, loaded on the first Russian name: it builds every one of its schemas as it loads (~60 ms), which
+ * a run with no Russian report should not pay. Loaded with require, since grouping is synchronous.
+ */
+let loaded: typeof import('iuliia') | undefined;
+const loadPackage = createRequire(import.meta.url);
+
+function transliterator(): typeof import('iuliia') {
+  loaded ??= loadPackage('iuliia') as typeof import('iuliia');
+  return loaded;
+}
 
 /** Names already written in Latin: a run meets the same few thousand again and again. */
 const LATIN = new Map<string, string>();
