@@ -1,4 +1,5 @@
 import { commonNames, CROSS_LANGUAGE_DAYS, crossLanguageCandidates, readLanguages, sameStoryAcross, type Languages } from './cross-language.js';
+import { daysApart, pairKey, sharesAny, withoutFollowUps, type Pair } from './story-pairs.js';
 import { cosine, spreadCosine, spreadVector, storyVectors, termFrequency, type StoryVector } from './story-vectors.js';
 
 /** One outlet's report of a story from a feed, or a story the editors have already (drafted or cited). */
@@ -117,12 +118,6 @@ function reportVectors(reports: Report[], order: number[]): { vectors: Vector[];
   return { vectors: withDays, termNumbers: frequency.length * 2 };
 }
 
-interface Pair {
-  a: number;
-  b: number;
-  score: number;
-}
-
 /** Pairs in one script that share uncommon leading terms and score as one story, best first (ties in key order). */
 function likelyPairs(run: Run, order: number[]): Pair[] {
   const { vectors } = run;
@@ -172,29 +167,6 @@ function acrossScripts(run: Run, a: number, b: number): boolean {
   return run.languages !== undefined && run.languages.cyrillic[a] !== run.languages.cyrillic[b];
 }
 
-/**
- * A report that links to another report's URL follows that story up: it is kept apart (`apart`, pair keys)
- * from that report and from every report that scores as the same story as it.
- */
-function withoutFollowUps(reports: Report[], pairs: Pair[]): { pairs: Pair[]; apart: Set<number> } {
-  const byUrl = new Map<string, number>();
-  reports.forEach((report, index) => report.urls.forEach((url) => byUrl.set(url, index)));
-  const partners = new Map<number, number[]>();
-  for (const { a, b } of pairs) {
-    partners.set(a, [...(partners.get(a) ?? []), b]);
-    partners.set(b, [...(partners.get(b) ?? []), a]);
-  }
-  const apart = new Set<number>();
-  reports.forEach((report, index) => {
-    for (const link of report.links) {
-      const original = byUrl.get(link);
-      if (original === undefined || original === index) continue;
-      for (const other of [original, ...(partners.get(original) ?? [])]) if (other !== index) apart.add(pairKey(index, other));
-    }
-  });
-  return { pairs: apart.size === 0 ? pairs : pairs.filter((pair) => !apart.has(pairKey(pair.a, pair.b))), apart };
-}
-
 /** Two reports' score; `spread` holds the vector of `a` spread out (see spreadCosine), when the caller has it. */
 function scorePair(run: Run, a: number, b: number, spread?: Float64Array): number {
   const { reports, vectors, languages, options } = run;
@@ -203,13 +175,13 @@ function scorePair(run: Run, a: number, b: number, spread?: Float64Array): numbe
   const apart = daysApart(vectors[a]!.days, vectors[b]!.days);
   if (apart > options.windowDays) return 0;
   if (first.known && second.known) return 0;
-  if (first.outlets.some((outlet) => second.outlets.includes(outlet))) return 0;
-  if (first.urls.some((url) => second.urls.includes(url))) return 1;
-  if (first.links.some((url) => second.urls.includes(url)) || second.links.some((url) => first.urls.includes(url))) return 0;
+  if (sharesAny(first.outlets, second.outlets)) return 0;
+  if (sharesAny(first.urls, second.urls)) return 1;
+  if (sharesAny(first.links, second.urls) || sharesAny(second.links, first.urls)) return 0;
   if (languages && languages.cyrillic[a] !== languages.cyrillic[b]) {
     return apart <= CROSS_LANGUAGE_DAYS && sameStoryAcross(reports, languages, run.common, a, b) ? SAME_STORY_SCORE : 0;
   }
-  const sharedLink = first.links.some((url) => second.links.includes(url)) ? SHARED_LINK_BONUS : 0;
+  const sharedLink = sharesAny(first.links, second.links) ? SHARED_LINK_BONUS : 0;
   const fading = 1 - DAILY_FADING * apart;
   const similarity = spread ? spreadCosine(vectors[a]!, spread, vectors[b]!) : cosine(vectors[a]!, vectors[b]!);
   return Math.min(1, (similarity + sharedLink) * fading);
@@ -227,24 +199,12 @@ function mayShareAcross(run: Run, apart: Set<number>, a: number, b: number): boo
   return !first.links.some((url) => second.urls.includes(url)) && !second.links.some((url) => first.urls.includes(url));
 }
 
-/** The fewest days between a day of one and a day of the other; Infinity when either has none. */
-function daysApart(first: number[], second: number[]): number {
-  let fewest = Infinity;
-  for (const day of first) for (const other of second) fewest = Math.min(fewest, Math.abs(day - other));
-  return fewest;
-}
-
 function joinable(first: number[], second: number[], run: Run, together: (a: number, b: number) => boolean): boolean {
   const { reports } = run;
   const outlets = new Set(first.flatMap((index) => reports[index]!.outlets));
   if (second.some((index) => reports[index]!.outlets.some((outlet) => outlets.has(outlet)))) return false;
   if (first.some((index) => reports[index]!.known) && second.some((index) => reports[index]!.known)) return false;
   return first.every((a) => second.every((b) => together(a, b)));
-}
-
-/** One number per unordered pair of indexes (below 2^26 reports, exact in a double). */
-function pairKey(a: number, b: number): number {
-  return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
 }
 
 function compareKeys(a: string, b: string): number {
