@@ -9,6 +9,18 @@ function reportOf(entry: CorpusEntry): Report {
   };
 }
 
+/** The items in an order set by `seed` (a small linear congruential generator, so the test repeats). */
+function shuffled<T>(items: T[], seed: number): T[] {
+  const result = [...items];
+  let state = seed;
+  for (let index = result.length - 1; index > 0; index -= 1) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const other = state % (index + 1);
+    [result[index], result[other]] = [result[other]!, result[index]!];
+  }
+  return result;
+}
+
 type PairFilter = (a: CorpusEntry, b: CorpusEntry) => boolean;
 
 /** Pairwise precision and recall of "same story" pairs, over the pairs `counted` keeps. */
@@ -121,6 +133,19 @@ describe('grouping reports of one story', () => {
     const interleaved = [...CORPUS.filter((_, index) => index % 2 === 1), ...CORPUS.filter((_, index) => index % 2 === 0)];
     expect(keysOf(reversed)).toEqual(keysOf(CORPUS));
     expect(keysOf(interleaved)).toEqual(keysOf(CORPUS));
+    for (const seed of [1, 2, 3, 4, 5]) expect(keysOf(shuffled(CORPUS, seed)), `shuffle ${seed}`).toEqual(keysOf(CORPUS));
+  });
+
+  it('gives the same groups for 2,000 of the bench\'s entries, Russian ones among them, whatever their order', async () => {
+    const { syntheticReports } = await import('../../../bench/group-stories.js');
+    const russianReports = CORPUS.filter(russian).map(reportOf);
+    const { reports } = syntheticReports(2000, 7);
+    const all = [...reports, ...russianReports];
+    const keysOf = (list: Report[]) => groupStories(list, { windowDays: 7 }).map((group) => group.map((index) => list[index]!.key));
+    const expected = keysOf(all);
+    expect(expected.length).toBeLessThan(all.length);
+    expect(keysOf(shuffled(all, 11))).toEqual(expected);
+    expect(keysOf([...all].reverse())).toEqual(expected);
   });
 
   it('never groups two reports further apart than the window', () => {
