@@ -110,11 +110,15 @@ const SHARED_LEADING_TERMS = 2;
 function reportVectors(reports: Report[], order: number[]): { vectors: Vector[]; termNumbers: number } {
   const { vectors, frequency } = storyVectors(reports, order);
   const common = Math.max(30, reports.length * COMMON_SHARE);
-  const withDays = vectors.map((vector, index) => ({
-    ...vector,
-    days: reports[index]!.days.map((day) => Date.parse(day) / 86_400_000),
-    proposing: Array.from(vector.leading).filter((term) => termFrequency(frequency, term) <= common),
-  }));
+  // Thousands of reports fall on a few dozen days: each day is parsed once.
+  const dayNumbers = new Map<string, number>();
+  const dayNumber = (day: string) => dayNumbers.get(day) ?? dayNumbers.set(day, Date.parse(day) / 86_400_000).get(day)!;
+  const withDays = vectors.map((vector, index): Vector => {
+    const proposing: number[] = [];
+    for (const term of vector.leading) if (termFrequency(frequency, term) <= common) proposing.push(term);
+    const { terms, weights, norm, leading } = vector;
+    return { terms, weights, norm, leading, days: reports[index]!.days.map(dayNumber), proposing };
+  });
   return { vectors: withDays, termNumbers: frequency.length * 2 };
 }
 

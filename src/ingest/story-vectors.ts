@@ -28,7 +28,7 @@ export function storyVectors(stories: StoryText[], order: number[]): { vectors: 
     const terms = new Int32Array(found.size);
     const counts = new Float64Array(found.size);
     let position = 0;
-    for (const [term, count] of found) {
+    found.forEach((count, term) => {
       let number = numbers.get(term);
       if (number === undefined) {
         number = numbers.size * 2 + (term.startsWith('@') ? 1 : 0);
@@ -36,7 +36,7 @@ export function storyVectors(stories: StoryText[], order: number[]): { vectors: 
       }
       terms[position] = number;
       counts[position++] = count;
-    }
+    });
     counted[index] = { terms, counts };
   }
   const frequency = new Int32Array(numbers.size);
