@@ -2,6 +2,7 @@ import { isMap, parseDocument } from 'yaml';
 import { MonitorError } from '../core/errors.js';
 import { splitFrontMatter } from '../content/index.js';
 import { storySlug } from '../core/story-slug.js';
+import { stableName } from './candidate-names.js';
 
 /** A candidate turned into an item file's text, and the flags the ingester had raised on it. */
 export interface AcceptedItem {
@@ -30,8 +31,8 @@ export function candidateToItem(file: string, text: string): AcceptedItem {
   };
 }
 
-/** The slug of a candidate file name `<date>-<slug>.md`, made safe for an item file name. */
+/** The slug of a candidate file name `<NN>-<date>-<slug>.md`, made safe for an item file name. */
 export function candidateSlug(fileName: string): string {
-  const stem = fileName.replace(/\.md$/i, '').replace(/^(\d{4}-\d{2}-\d{2}|undated)-/, '');
+  const stem = stableName(fileName).replace(/\.md$/i, '').replace(/^(\d{4}-\d{2}-\d{2}|undated)-/, '');
   return storySlug(stem);
 }

@@ -14,6 +14,7 @@ import { updatedFeedState } from './state.js';
 import { rankStories, writeStories, type StoryOutcome, type StoryReport } from './write-stories.js';
 import { removeStaleTemporaries } from '../core/write-new-file.js';
 import { stateSaver } from './write-state.js';
+import { writeCandidateRanks } from './write-candidate-ranks.js';
 
 /** How a run of `monitor ingest` behaves. */
 export interface IngestOptions {
@@ -75,8 +76,9 @@ export const DEFAULT_WINDOW_DAYS = 7;
 
 /**
  * Fetch every watched feed, group the new entries into stories (with each other and with the stories
- * already drafted or cited), draft or grow candidates, and remember what was seen. The state is saved once
- * the candidates are written, so a run stopped before that drafts the same stories next time.
+ * already drafted or cited), draft or grow candidates, number the candidates by rank (most outlets first)
+ * when it did, and remember what was seen. The state is saved once the candidates are written, so a run stopped before
+ * that drafts the same stories next time.
  */
 export async function ingestFeeds(root: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const publication = await readUsablePublication(root);
@@ -98,13 +100,24 @@ export async function ingestFeeds(root: string, options: IngestOptions = {}): Pr
   });
   const fresh = reads.flatMap((read) => (read.status === 'ok' ? read.fresh : []));
   const plans = planStories(fresh, known.stories, options.windowDays ?? DEFAULT_WINDOW_DAYS);
-  const outcomes = await writeStories(plans, { root: publication.root, config: publication.config, now, dryRun: Boolean(options.dryRun) });
+  const written = await writeStories(plans, { root: publication.root, config: publication.config, now, dryRun: Boolean(options.dryRun) });
+  // Numbered only when the folder changed: a run that drafts nothing renames nothing.
+  const changed = !options.dryRun && written.some(({ story }) => story.action !== 'also reported');
+  const outcomes = changed ? renamedIn(written, await writeCandidateRanks(publication.root)) : written;
   reads.forEach((read, index) => {
     if (read.status === 'ok') state.feeds[sources[index]!.feed!] = updatedFeedState(state.feeds[sources[index]!.feed!], read.keys, read);
   });
   if (!options.dryRun) await saver.save();
   const feeds = reads.map((read, index) => feedReport(sources[index]!, read, outcomes));
   return { feeds, stories: rankStories(outcomes.map((outcome) => outcome.story)), stateWritten: saver.written() };
+}
+
+/** The outcomes with the names the candidates have once numbered by rank. */
+function renamedIn(outcomes: StoryOutcome[], renamed: Map<string, string>): StoryOutcome[] {
+  return outcomes.map((outcome) => {
+    const file = outcome.story.file && renamed.get(outcome.story.file);
+    return file ? { ...outcome, story: { ...outcome.story, file } } : outcome;
+  });
 }
 
 /** A feed's outcome; its entries that went into a story already in an issue count as skipped, already cited. */

@@ -1,6 +1,7 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
-import { transliterate } from '../core/story-slug.js';
+import { endOfWords, findWords } from './find-words.js';
+import { latinName } from './latin-name.js';
 
 /** What a story is compared on: its headline and the opening of its text. */
 export interface StoryText {
@@ -25,54 +26,51 @@ also after before over under about into than then there which who whom what when
 был была были будет при над под также уже ещё еще или сказал заявил`.split(/\s+/));
 
 /**
- * A word: letters and digits in any script, with inner apostrophes, dots or hyphens (U.S., don't, 16.5).
- * A regular expression rather than Intl.Segmenter: the same words for these two languages, and five times
- * faster, which counts when a run groups thousands of entries.
- */
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-
-/**
  * The terms of a story with their counts: stemmed words (Snowball, by @orama/stemmers, English or Russian by
- * script) and named entities, marked `@`: capitalised words not opening a sentence (transliterated to Latin,
- * so "Путин" and "Putin" meet) and numbers.
+ * script) and named entities, marked `@`: names (see readWords; transliterated to Latin, so "Путин" and
+ * "Putin" meet) and numbers.
  */
 export function storyTerms(story: StoryText): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
-  addText(story.title, TITLE_WEIGHT, add);
-  addText(lede(story.text), 1, add);
+  const visit = (weight: number) => (word: string, lower: string, kind: WordKind) => {
+    if (kind === 'number') {
+      add(`@${word.replace(/[.,]/g, '')}`, weight);
+      return;
+    }
+    if (kind === 'name') add(entity(lower), weight);
+    add(stem(lower), weight);
+  };
+  readWords(story.title, visit(TITLE_WEIGHT));
+  readWords(lede(story.text), visit(1));
   return terms;
 }
 
-function lede(text: string): string {
-  let count = 0;
-  let end = text.length;
-  for (const match of text.matchAll(/\S+/g)) {
-    count += 1;
-    if (count > LEDE_WORDS) {
-      end = match.index;
-      break;
-    }
-  }
-  return text.slice(0, end);
+/** The opening of a text that stories are compared on: its first LEDE_WORDS runs of non-space characters. */
+export function lede(text: string): string {
+  return text.slice(0, endOfWords(text, LEDE_WORDS));
 }
 
-function addText(text: string, weight: number, add: (term: string, weight: number) => void): void {
-  const words = [...text.matchAll(WORD)];
+/**
+ * What a word of a story is: a number (it starts with a digit), a name (capitalised, neither opening a
+ * sentence nor in a Title Case Headline) or another word.
+ */
+export type WordKind = 'number' | 'name' | 'word';
+
+/** Call `visit` for each word of `text` that tells something: numbers, and words that are not stopwords. */
+export function readWords(text: string, visit: (word: string, lower: string, kind: WordKind) => void): void {
+  const { starts, ends } = findWords(text);
   // In a Title Case Headline every word is capitalised: capitals tell nothing there.
-  const titleCase = words.filter((match) => isCapitalised(match[0])).length > words.length / 2;
-  let end = 0;
-  for (const match of words) {
-    const sentenceStart = end === 0 || endsSentence(text, end, match.index);
-    const word = match[0];
-    end = match.index + word.length;
+  let capitalised = 0;
+  for (const start of starts) if (isCapitalised(text, start)) capitalised += 1;
+  const titleCase = capitalised > starts.length / 2;
+  for (let index = 0; index < starts.length; index += 1) {
+    const start = starts[index]!;
+    const sentenceStart = index === 0 || endsSentence(text, ends[index - 1]!, start);
+    const word = text.slice(start, ends[index]!);
     const lower = word.toLowerCase();
-    if (isDigit(word.charCodeAt(0))) {
-      add(`@${word.replace(/[.,]/g, '')}`, weight);
-    } else if (!STOPWORDS.has(lower) && lower.length > 1) {
-      if (!sentenceStart && !titleCase && isCapitalised(word)) add(entity(lower), weight);
-      add(stem(lower), weight);
-    }
+    if (isDigit(word.charCodeAt(0))) visit(word, lower, 'number');
+    else if (!STOPWORDS.has(lower) && lower.length > 1) visit(word, lower, !sentenceStart && !titleCase && isCapitalised(text, start) ? 'name' : 'word');
   }
 }
 
@@ -89,12 +87,14 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** A first letter in upper case; checked without a regular expression for the common Latin case. */
-function isCapitalised(word: string): boolean {
-  const code = word.charCodeAt(0);
+/** Whether the word at `start` begins with an upper-case letter; checked without a regular expression for the common Latin case. */
+function isCapitalised(text: string, start: number): boolean {
+  const code = text.charCodeAt(start);
   if (code < 128) return code >= 65 && code <= 90;
-  return /^\p{Lu}/u.test(word);
+  return UPPER.test(String.fromCodePoint(text.codePointAt(start)!));
 }
+
+const UPPER = /^\p{Lu}/u;
 
 /** Stems and entity forms already worked out: a run meets the same few thousand words again and again. */
 const STEMS = new Map<string, string>();
@@ -114,7 +114,7 @@ function stem(word: string): string {
 function entity(word: string): string {
   let form = ENTITIES.get(word);
   if (form === undefined) {
-    form = `@${transliterate(word)}`;
+    form = `@${latinName(word)}`;
     if (ENTITIES.size >= MEMORY_LIMIT) ENTITIES.clear();
     ENTITIES.set(word, form);
   }

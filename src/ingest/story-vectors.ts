@@ -22,41 +22,57 @@ const LEADING_TERMS = 15;
  */
 export function storyVectors(stories: StoryText[], order: number[]): { vectors: StoryVector[]; frequency: Int32Array } {
   const numbers = new Map<string, number>();
-  const counted: Map<number, number>[] = new Array(stories.length);
+  const counted: { terms: Int32Array; counts: Float64Array }[] = new Array(stories.length);
   for (const index of order) {
-    const terms = new Map<number, number>();
-    for (const [term, count] of storyTerms(stories[index]!)) {
+    const found = storyTerms(stories[index]!);
+    const terms = new Int32Array(found.size);
+    const counts = new Float64Array(found.size);
+    let position = 0;
+    found.forEach((count, term) => {
       let number = numbers.get(term);
       if (number === undefined) {
         number = numbers.size * 2 + (term.startsWith('@') ? 1 : 0);
         numbers.set(term, number);
       }
-      terms.set(number, count);
-    }
-    counted[index] = terms;
+      terms[position] = number;
+      counts[position++] = count;
+    });
+    counted[index] = { terms, counts };
   }
   const frequency = new Int32Array(numbers.size);
-  for (const terms of counted) for (const number of terms.keys()) frequency[number >> 1]! += 1;
-  const vectors = counted.map((terms) => {
-    const sorted = Int32Array.from(terms.keys()).sort();
+  for (const { terms } of counted) for (const number of terms) frequency[number >> 1]! += 1;
+  const idf = Float64Array.from(frequency, (count) => Math.log((stories.length + 1) / (count + 1)) + 1);
+  // Each report's counts by term number, spread over one array while its weights are worked out.
+  const countOf = new Float64Array(numbers.size * 2);
+  const vectors = counted.map(({ terms, counts }) => {
+    terms.forEach((number, position) => (countOf[number] = counts[position]!));
+    const sorted = terms.slice().sort();
     const weights = new Float64Array(sorted.length);
     let squares = 0;
-    sorted.forEach((number, position) => {
-      const idf = Math.log((stories.length + 1) / (frequency[number >> 1]! + 1)) + 1;
-      const weight = (1 + Math.log(terms.get(number)!)) * idf * (number & 1 ? ENTITY_WEIGHT : 1);
+    for (let position = 0; position < sorted.length; position += 1) {
+      const number = sorted[position]!;
+      const weight = (1 + Math.log(countOf[number]!)) * idf[number >> 1]! * (number & 1 ? ENTITY_WEIGHT : 1);
       weights[position] = weight;
       squares += weight * weight;
-    });
+    }
     return { terms: sorted, weights, norm: Math.sqrt(squares), leading: heaviest(sorted, weights) };
   });
   return { vectors, frequency };
 }
 
-/** The LEADING_TERMS heaviest terms; among equal weights the lower numbers. */
+/** The LEADING_TERMS heaviest terms, heaviest first; among equal weights the lower numbers first. */
 function heaviest(terms: Int32Array, weights: Float64Array): Int32Array {
-  const positions = Array.from({ length: terms.length }, (_, position) => position);
-  positions.sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
-  return Int32Array.from(positions.slice(0, LEADING_TERMS), (position) => terms[position]!);
+  const before = (a: number, b: number) => weights[a]! > weights[b]! || (weights[a] === weights[b] && terms[a]! < terms[b]!);
+  // Positions of the heaviest so far, in order: a few dozen terms, so insertion beats sorting them all.
+  const top: number[] = [];
+  for (let position = 0; position < terms.length; position += 1) {
+    if (top.length === LEADING_TERMS && !before(position, top[LEADING_TERMS - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(position, top[at - 1]!)) at -= 1;
+    top.splice(at, 0, position);
+    if (top.length > LEADING_TERMS) top.pop();
+  }
+  return Int32Array.from(top, (position) => terms[position]!);
 }
 
 /** The cosine of two vectors: a merge of their sorted term numbers. */
@@ -73,6 +89,23 @@ export function cosine(first: StoryVector, second: StoryVector): number {
     else j += 1;
   }
   return dot / (first.norm * second.norm);
+}
+
+/**
+ * The cosine of `first` with `second` when `first` is spread over `spread` (its weight at each of its term
+ * numbers, zeros elsewhere; see spreadVector): only `second`'s terms are visited, and since the shared
+ * terms are multiplied and added in the same order as cosine does, the result is the same to the last bit.
+ */
+export function spreadCosine(first: StoryVector, spread: Float64Array, second: StoryVector): number {
+  if (first.norm === 0 || second.norm === 0) return 0;
+  let dot = 0;
+  for (let j = 0; j < second.terms.length; j += 1) dot += spread[second.terms[j]!]! * second.weights[j]!;
+  return dot / (first.norm * second.norm);
+}
+
+/** Write (or, with `clear`, erase) a vector's weights at its term numbers in `spread`. */
+export function spreadVector(vector: StoryVector, spread: Float64Array, clear = false): void {
+  for (let i = 0; i < vector.terms.length; i += 1) spread[vector.terms[i]!] = clear ? 0 : vector.weights[i]!;
 }
 
 /** How many stories have term `number`. */

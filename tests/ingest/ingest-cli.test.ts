@@ -47,18 +47,20 @@ describe('monitor ingest', () => {
     expect(result.code).toBe(0);
     expect(result.err).toMatch(/\[\d\/3\] Capital Ledger: ok, 3 new, 0 skipped/);
     expect(result.out).toMatch(/FEED\s+STATUS\s+NEW\s+SKIPPED\s+ERRORS/);
+    // One outlet each: numbered newest first, then by name.
     const files = await candidates(root);
-    expect(files).toContain('2024-03-05-finance-ministry-widens-sanctions-workaround-for-grain.md');
-    expect(files).toContain('2024-03-05-duma-passes-bill-on-foreign-agents.md');
-    expect(files).toContain('2024-03-05-pravitelstvo-prodlilo-sanktsii-protiv-importa.md');
-    const grain = await readFile(path.join(root, 'issues/candidates/2024-03-05-finance-ministry-widens-sanctions-workaround-for-grain.md'), 'utf8');
+    expect(files).toContain('01-2024-03-05-duma-passes-bill-on-foreign-agents.md');
+    expect(files.at(-1)).toBe('06-2024-03-01-regional-governor-dismissed.md');
+    expect(files).toContain('02-2024-03-05-finance-ministry-widens-sanctions-workaround-for-grain.md');
+    expect(files).toContain('03-2024-03-05-pravitelstvo-prodlilo-sanktsii-protiv-importa.md');
+    const grain = await readFile(path.join(root, 'issues/candidates/02-2024-03-05-finance-ministry-widens-sanctions-workaround-for-grain.md'), 'utf8');
     expect(grain).toContain('headline: Finance ministry widens sanctions workaround for grain exporters\n');
     expect(grain).toContain('publication: Capital Ledger');
     expect(grain).toContain(`url: ${server.base}/news/2024/03/05/grain-exporters?utm_source=rss&utm_medium=feed`);
     expect(grain).toContain('status: candidate');
     expect(grain).toMatch(/categories:\n {2}- Economic Sanctions/);
     expect(grain).not.toContain('Photo: a grain terminal');
-    const russian = await readFile(path.join(root, 'issues/candidates/2024-03-05-pravitelstvo-prodlilo-sanktsii-protiv-importa.md'), 'utf8');
+    const russian = await readFile(path.join(root, 'issues/candidates/03-2024-03-05-pravitelstvo-prodlilo-sanktsii-protiv-importa.md'), 'utf8');
     expect(russian).toContain('headline: Правительство продлило санкции против импорта\n');
     expect(russian).toContain('Правительство во вторник продлило ответные санкции ещё на год.');
     expect(russian).toContain('- Economic Sanctions');

@@ -52,6 +52,6 @@ describe('ingestFeeds', () => {
     const [dripping, wire] = summary.feeds;
     expect(dripping).toMatchObject({ source: 'Drip', status: 'failed', error: `no complete answer from ${new URL(server.base).host} within 1 s` });
     expect(wire).toMatchObject({ source: 'Wire Example', status: 'ok', new: 1 });
-    expect(await readdir(path.join(root, 'issues', 'candidates'))).toEqual(['2024-03-05-central-bank-holds-key-rate.md']);
+    expect(await readdir(path.join(root, 'issues', 'candidates'))).toEqual(['01-2024-03-05-central-bank-holds-key-rate.md']);
   });
 });

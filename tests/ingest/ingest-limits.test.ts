@@ -99,7 +99,7 @@ describe('an interrupted ingest', () => {
     const names = await candidatesOf(root);
     expect(names).toHaveLength(3);
     for (const name of names) {
-      expect(name).toMatch(/^2024-03-05-regional-council-vote-number-\d\.md$/);
+      expect(name).toMatch(/^0\d-2024-03-05-regional-council-vote-number-\d\.md$/);
       expect((await stat(path.join(root, 'issues', 'candidates', name))).size).toBeGreaterThan(0);
     }
     await rm(path.join(root, 'feeds', '.state.json'));

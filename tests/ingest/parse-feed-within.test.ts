@@ -48,6 +48,6 @@ describe('ingestFeeds: parsing is under each feed deadline', () => {
     const [slow, wire] = summary.feeds;
     expect(slow).toMatchObject({ source: 'Slow Wire', status: 'failed', error: 'parsing the feed took longer than 2 s' });
     expect(wire).toMatchObject({ source: 'Wire Example', status: 'ok', new: 1 });
-    expect(await readdir(path.join(root, 'issues', 'candidates'))).toEqual(['2024-03-05-central-bank-holds-key-rate.md']);
+    expect(await readdir(path.join(root, 'issues', 'candidates'))).toEqual(['01-2024-03-05-central-bank-holds-key-rate.md']);
   });
 });

@@ -15,9 +15,68 @@ export interface CorpusEntry {
   links?: string[];
 }
 
-export const OUTLETS = ['The Moscow Times', 'Reuters', 'Capital Ledger', 'Policy Desk', 'Вестник Примера'];
+export const OUTLETS = ['The Moscow Times', 'Reuters', 'Capital Ledger', 'Policy Desk', 'Вестник Примера', 'Невский Курьер'];
 
 const UN_NOTE = 'https://press.un.example/2024/sc-draft-dprk-relief';
+const DUMA_BILL = 'https://duma.example/bills/512345-8';
+const TREASURY_NOTE = 'https://treasury.example/news/press-releases/jy2130';
+const EU_NOTE = 'https://council.example/press/2024/03/08/fourteenth-package';
+const RU = 'Вестник Примера';
+
+/**
+ * Russian reports of stories the English ones tell, and Russian near misses. Grouped across the two
+ * languages only on names, numbers and links; the tests count these pairs apart.
+ */
+const RUSSIAN_REPORTS: CorpusEntry[] = [
+  // Shares the name of the governor and the rate with the English reports.
+  { outlet: RU, story: 'key-rate', day: '2024-03-06', path: '/news/stavka-16',
+    title: 'Банк России оставил ключевую ставку на уровне 16%',
+    text: 'Совет директоров Банка России сохранил ключевую ставку на уровне 16% годовых. Председатель ЦБ Эльвира Набиуллина заявила, что снижение ставки может начаться во втором полугодии, если инфляция продолжит замедляться к цели в 4%.' },
+  // Links to the bill's page, as The Moscow Times does, and names the Federation Council.
+  { outlet: RU, story: 'agents-bill', day: '2024-03-05', path: '/news/inoagenty-vybory',
+    title: 'Госдума запретила иноагентам участвовать в выборах',
+    text: 'Депутаты Государственной думы приняли в третьем чтении закон, который запрещает иноагентам баллотироваться на выборах и получать доход от рекламы. Теперь закон должен одобрить Совет Федерации.',
+    links: [DUMA_BILL] },
+  // Links to the Treasury's notice and gives the number of targets; must not join the EU package.
+  { outlet: RU, story: 'us-banks', day: '2024-03-08', path: '/news/sankcii-mosbirzha',
+    title: 'США ввели санкции против Мосбиржи и российских банков',
+    text: 'Министерство финансов США включило в санкционный список более 300 компаний и физических лиц, в том числе Московскую биржу, российские банки и криптовалютные биржи.',
+    links: [TREASURY_NOTE] },
+  // A new story: the prime minister's report, in both languages with the same figures.
+  { outlet: 'Reuters', story: 'pm-report', day: '2024-03-12', path: '/world/mishustin-duma-report',
+    title: 'Mishustin tells Duma economy grew 3.6% last year',
+    text: 'Prime Minister Mikhail Mishustin told the State Duma in his annual report on Tuesday that the economy grew 3.6% in 2023 despite sanctions, and promised more support for manufacturers.' },
+  { outlet: 'Capital Ledger', story: 'pm-report', day: '2024-03-12', path: '/news/pm-annual-report',
+    title: 'Prime minister reports 3.6% growth to lawmakers',
+    text: 'In his yearly report to parliament, Mikhail Mishustin said output rose 3.6% in 2023 and that real wages had grown by 7.8%, the fastest pace in a decade.' },
+  { outlet: RU, story: 'pm-report', day: '2024-03-12', path: '/news/otchet-mishustina',
+    title: 'Мишустин отчитался перед Госдумой о росте экономики',
+    text: 'Председатель правительства Михаил Мишустин в ежегодном отчёте в Госдуме сообщил, что экономика в 2023 году выросла на 3,6%, а реальные зарплаты — на 7,8%.' },
+  // A new story: the gas company's loss, in both languages.
+  { outlet: 'Reuters', story: 'gas-loss', day: '2024-03-13', path: '/business/gazprom-annual-loss',
+    title: 'Gazprom posts first annual loss in over two decades',
+    text: 'Gazprom reported a net loss of 629 billion roubles for 2023, its first yearly loss since 1999, as gas exports to Europe collapsed.' },
+  { outlet: 'The Moscow Times', story: 'gas-loss', day: '2024-03-14', path: '/2024/03/14/gazprom-loss',
+    title: 'Gazprom ends 2023 with 629 billion ruble loss',
+    text: 'State gas giant Gazprom lost 629 billion rubles last year, the first annual loss since 1999, after losing most of its European customers.' },
+  { outlet: RU, story: 'gas-loss', day: '2024-03-13', path: '/news/gazprom-ubytok',
+    title: '«Газпром» впервые с 1999 года завершил год с убытком',
+    text: 'По итогам 2023 года «Газпром» получил чистый убыток в 629 млрд рублей, первый с 1999 года. Экспорт газа в Европу резко сократился.' },
+  // The appeal, in Russian, linking to the first story: it stays apart from the sentencing.
+  { outlet: RU, story: 'journalist-appeal', day: '2024-03-09', path: '/news/volkova-apellyaciya',
+    title: 'Защита Анны Волковой обжаловала приговор',
+    text: 'Адвокаты журналистки из Екатеринбурга Анны Волковой подали апелляцию на приговор к шести годам колонии по делу о «фейках» об армии. Защита считает, что суд проигнорировал доказательства.',
+    links: ['http://127.0.0.1/briefs/reporter-sentenced'] },
+  // Near miss: the same actors on the day of the summit, in a different event (a budget meeting).
+  { outlet: 'Невский Курьер', story: 'budget-meeting', day: '2024-03-04', path: '/politika/soveshchanie-byudzhet',
+    title: 'Путин провёл совещание по бюджету',
+    text: 'Президент Владимир Путин провёл в Кремле совещание с членами правительства о расходах бюджета на следующий год. Премьер Михаил Мишустин доложил о подготовке поправок.' },
+  // Near miss: Moscow's answer to the EU package three days on, linking to the same EU notice.
+  { outlet: 'Невский Курьер', story: 'eu-answer', day: '2024-03-11', path: '/politika/otvet-es',
+    title: 'МИД пообещал ответ на 14-й пакет санкций ЕС',
+    text: 'Министерство иностранных дел России пообещало ответные меры на 14-й пакет санкций Евросоюза, который затронул 116 компаний и физических лиц.',
+    links: [EU_NOTE] },
+];
 
 export const CORPUS: CorpusEntry[] = [
   // Reported by four outlets, one of them in Russian with the same link.
@@ -53,7 +112,8 @@ export const CORPUS: CorpusEntry[] = [
     text: 'The State Duma passed a bill in its third reading on Tuesday that bars people listed as foreign agents from running in elections and from receiving advertising income. The bill now goes to the Federation Council.' },
   { outlet: 'The Moscow Times', story: 'agents-bill', day: '2024-03-05', path: '/2024/03/05/agents-elections-ban',
     title: 'Lawmakers bar foreign agents from elections',
-    text: 'Russian lawmakers on Tuesday approved in the third and final reading a bill banning foreign agents from standing in elections and earning money from advertising. The State Duma vote was nearly unanimous; the Federation Council is expected to approve it next week.' },
+    text: 'Russian lawmakers on Tuesday approved in the third and final reading a bill banning foreign agents from standing in elections and earning money from advertising. The State Duma vote was nearly unanimous; the Federation Council is expected to approve it next week.',
+    links: [DUMA_BILL] },
   { outlet: 'Policy Desk', story: 'agents-bill', day: '2024-03-06', path: '/briefs/foreign-agents-law',
     title: 'New limits on foreign agents clear the Duma',
     text: 'The State Duma adopted a law that stops foreign agents from running in elections and cuts off their advertising revenue. Rights groups said the law would silence the remaining independent voices before the Federation Council signs off.' },
@@ -61,13 +121,15 @@ export const CORPUS: CorpusEntry[] = [
   // Near miss: two different sanctions packages on the same day, each reported by two outlets.
   { outlet: 'Reuters', story: 'eu-lng', day: '2024-03-08', path: '/world/europe/eu-14th-package',
     title: 'EU adopts 14th sanctions package targeting Russian LNG',
-    text: 'The European Union adopted its 14th package of sanctions against Russia on Friday, banning the reloading of Russian liquefied natural gas in EU ports for shipment to third countries. The package also lists 116 individuals and entities.' },
+    text: 'The European Union adopted its 14th package of sanctions against Russia on Friday, banning the reloading of Russian liquefied natural gas in EU ports for shipment to third countries. The package also lists 116 individuals and entities.',
+    links: [EU_NOTE] },
   { outlet: 'Capital Ledger', story: 'eu-lng', day: '2024-03-08', path: '/news/eu-lng-transshipment',
     title: 'Brussels bans transshipment of Russian gas in new package',
     text: 'European Union ambassadors approved a 14th sanctions package that bans the transshipment of Russian liquefied natural gas through EU ports. The package adds 116 names to the sanctions list.' },
   { outlet: 'The Moscow Times', story: 'us-banks', day: '2024-03-08', path: '/2024/03/08/treasury-banks',
     title: 'U.S. Treasury sanctions Russian banks and crypto exchanges',
-    text: 'The U.S. Treasury Department on Friday imposed sanctions on more than 300 targets, including Russian banks, crypto exchanges and suppliers of military equipment. The Moscow Exchange was among the entities listed.' },
+    text: 'The U.S. Treasury Department on Friday imposed sanctions on more than 300 targets, including Russian banks, crypto exchanges and suppliers of military equipment. The Moscow Exchange was among the entities listed.',
+    links: [TREASURY_NOTE] },
   { outlet: 'Policy Desk', story: 'us-banks', day: '2024-03-08', path: '/briefs/treasury-moex',
     title: 'Washington targets Moscow Exchange in sweeping sanctions',
     text: 'The Treasury Department listed the Moscow Exchange and more than 300 other targets, among them Russian banks and crypto exchanges that help the military buy equipment abroad.' },
@@ -129,4 +191,7 @@ export const CORPUS: CorpusEntry[] = [
   { outlet: 'Policy Desk', story: 'price-cap', day: '2024-03-14', path: '/briefs/price-cap-review',
     title: 'G7 reviews oil price cap on Russian crude',
     text: 'G7 finance ministers began a review of the $60 price cap on Russian crude oil, weighing a lower cap as Moscow\'s oil revenues recover.' },
+
+  ...RUSSIAN_REPORTS,
 ];
+
