@@ -42,6 +42,11 @@ export interface ComposedItem {
   citation: Citation;
   /** Path of the item's file, relative to the publication root. */
   file: string;
+  /**
+   * The body's first sentence as plain text, set only on an outline (site/issue-memo.ts), whose body is
+   * not read; render takes it from the body otherwise (render/search-text.ts).
+   */
+  lede?: string | undefined;
 }
 
 /** A headed group of items; `title` is undefined for the items that belong to no section. */

@@ -1,8 +1,11 @@
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../compose/types.js';
+import { createArchiveRenderer } from './archive-renderer.js';
+import { authorLinks } from './archive-views.js';
 import { createEmailRenderer } from './email/email-renderer.js';
 import { categoryEntry } from './listing.js';
 import { archivePageViews, pageContext } from './pages.js';
 import { ItemTokens } from './markdown.js';
+import { itemLede } from './search-text.js';
 import { EMAIL_TEMPLATE } from './email/email-renderer.js';
 import { compileTemplates, templateFile } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
@@ -30,6 +33,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
   const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast', options.mjmlCache);
 
   return {
+    archive: createArchiveRenderer(set, site),
     prepareEmail: () => email.prepare(),
     async emailWarnings() {
       const reason = await email.slowPathReason();
@@ -52,7 +56,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: issue.title, description: issue.preheader, canonical: issue.url, type: 'article',
         copyright: issue.copyright, published: issue.date, noindex: view.isDraft,
       });
-      return html('web/issue.hbs', { site, page, issue: view, linkBase: page.root });
+      return html('web/issue.hbs', { site, page, issue: view, authors: authorLinks(issue), linkBase: page.root });
     },
     archivePages(composed: ComposedSite) {
       return archivePageViews(site, composed).map(({ path, context }) => ({
@@ -70,7 +74,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
         canonical: category.url, type: 'website', copyright: newest?.copyright, feed: `${category.url}feed.xml`,
       });
-      const entries = page.entries.map((entry) => categoryEntry(entry.issue, entry.item));
+      const entries = page.entries.map((entry) => Object.assign(categoryEntry(entry.issue, entry.item), { lede: itemLede(entry.item, site.language) }));
       return html('web/category.hbs', { site, page: context, category, entries, linkBase: context.root });
     },
   };

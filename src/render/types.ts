@@ -1,3 +1,4 @@
+import type { ArchiveRenderer } from './archive-renderer.js';
 import type { CategoryPage, ComposedIssue, ComposedSite, PublicationInfo } from '../compose/types.js';
 import type { Problem } from '../core/problems.js';
 
@@ -49,6 +50,8 @@ export interface Renderer {
   stylesheet(): string;
   /** One category's page, dist/categories/<slug>/index.html. */
   categoryPage(page: CategoryPage, site: ComposedSite): string;
+  /** The archive's finding aids: the list of categories, author pages, search page, 404 page, sitemap and robots.txt. */
+  archive: ArchiveRenderer;
 }
 
 /** What createRenderer needs besides the templates. */

@@ -5,12 +5,13 @@ import type { CategoryLink, ComposedIssue } from '../compose/types.js';
 import type { KnownIssue } from '../content/index.js';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { Problem } from '../core/problems.js';
+import { itemLede } from '../render/search-text.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { CACHE_FOLDER } from './build-state.js';
 import type { Stamp, Stamps } from './input-stamps.js';
 import type { IssueHashes, RememberedHashes } from './issue-keys.js';
 
-const MEMO_FORMAT = 5;
+const MEMO_FORMAT = 6;
 /** What a memo file depends on: its format and monitor's version (see core/cache-file.ts). */
 const MEMO_KEY = `issue-memo ${MEMO_FORMAT} ${TOOL_VERSION}`;
 /** The memo's folder in the cache folder: one file per hundred issue folders, so an edit rewrites one. */
@@ -23,13 +24,13 @@ const ISSUES = 'issues/';
 
 /**
  * What archive pages, category pages, feeds' keys and the neighbours' links need of a composed issue:
- * everything but its previous/next links, its sections, its items' bodies, citations and files, and its
- * note. `C` is how a category is written: a link in memory, its index in the shard's table of links on
+ * everything but its previous/next links, its sections, its items' bodies (but their first sentence,
+ * which category pages show), citations and files, and its note. `C` is how a category is written: a link in memory, its index in the shard's table of links on
  * disk.
  */
 type Outline<C> = Omit<ComposedIssue, 'previous' | 'next' | 'sections' | 'items' | 'note' | 'categories'> & {
   categories: C[];
-  items: Array<{ anchor: string; headline: string; headlineCaps: string; categories: C[] }>;
+  items: Array<{ anchor: string; headline: string; headlineCaps: string; categories: C[]; lede: string }>;
 };
 
 /** What a build remembers of an issue folder, for as long as its files and the settings are unchanged. */
@@ -111,7 +112,7 @@ export class IssueMemo {
     // Literals in the order composeIssue makes them: objects of one shape keep the code that reads them fast.
     const items = o.items.map((item) => ({
       anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, body: '',
-      categories: item.categories.map(link), citation: { parts: [], text: '', markdown: '' }, file: '',
+      categories: item.categories.map(link), citation: { parts: [], text: '', markdown: '' }, file: '', lede: item.lede,
     }));
     return {
       number: o.number, title: o.title, date: o.date, dateText: o.dateText, year: o.year, authors: o.authors,
@@ -129,7 +130,7 @@ export class IssueMemo {
    * `kept`. Only the files holding a new, changed or deleted entry are written. Never fails a build:
    * without the memo the next one only reads more.
    */
-  save(fresh: FreshIssue[], kept: string[]): void {
+  save(fresh: FreshIssue[], kept: string[], language: string): void {
     const changed = new Set<string>();
     const next = new Map<string, Shard>();
     const shardFor = (folder: string) => {
@@ -146,7 +147,7 @@ export class IssueMemo {
       const signature = this.signatures.get(folder);
       if (!signature) continue;
       const shard = shardFor(folder);
-      shard.issues[folder] = { signature, problems, outline: outlineOf(issue, shard.categories), hashes };
+      shard.issues[folder] = { signature, problems, outline: outlineOf(issue, shard.categories, language), hashes };
       changed.add(shardOf(folder));
     }
     for (const name of new Set([...this.shards.keys(), ...next.keys()])) {
@@ -226,12 +227,14 @@ function writeShard(folder: string, name: string, shard: Shard | undefined): voi
 }
 
 /** The outline of a composed issue, its categories written as indexes into `links` (extended as needed). */
-function outlineOf(issue: ComposedIssue, links: CategoryLink[]): Outline<number> {
+function outlineOf(issue: ComposedIssue, links: CategoryLink[], language: string): Outline<number> {
   const index = (link: CategoryLink) => {
     const found = links.findIndex((known) => known.name === link.name && known.slug === link.slug);
     return found >= 0 ? found : links.push({ name: link.name, slug: link.slug }) - 1;
   };
   const { previous: _previous, next: _next, sections: _sections, note: _note, items, categories, ...header } = issue;
-  const outline = items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index) }));
+  const outline = items.map((item) => ({
+    anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index), lede: itemLede(item, language),
+  }));
   return { ...header, categories: categories.map(index), items: outline };
 }

@@ -1,6 +1,7 @@
 import type { ComposedIssue } from '../compose/types.js';
 import { categoryIssues, categoryPath, feedIssues, renderFeeds } from '../render/feeds/index.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
+import { archiveFiles } from './archive-outputs.js';
 import { ISSUE_FILES } from './issue-keys.js';
 import type { SitePlan } from './plan-site.js';
 
@@ -17,7 +18,7 @@ export const STYLESHEET = 'style.css';
 /**
  * Render the files of the plan, one at a time, so a large archive is never held in memory at once.
  * With `issueFiles`, only those of the issues' own files are rendered (an incremental build); the
- * stylesheet, archive pages, category pages and feeds always are. Pure apart from the renderer's work:
+ * stylesheet, archive pages, category pages, the finding aids (archive-outputs.ts) and feeds always are. Pure apart from the renderer's work:
  * nothing here reads or writes files.
  */
 export async function* renderSite(plan: SitePlan, renderer: Renderer, templates: TemplateSources, issueFiles?: ReadonlySet<string>): AsyncGenerator<OutputFile> {
@@ -31,6 +32,7 @@ export async function* renderSite(plan: SitePlan, renderer: Renderer, templates:
   for (const page of plan.site.categories) {
     yield { path: `${categoryPath(page.category)}index.html`, text: renderer.categoryPage(page, plan.site), kind: 'page' };
   }
+  yield* archiveFiles(plan, renderer);
   const feeds = renderFeeds(plan.site, { content: (issue) => renderer.issueContent(issue), templates });
   for (const feed of feeds) yield { path: feed.path, text: feed.text, kind: 'feed' };
 }

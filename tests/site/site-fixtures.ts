@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CategoryPage, ComposedIssue, ComposedSite } from '../../src/compose/types.js';
 import type { Renderer } from '../../src/render/types.js';
 import type { Rendering } from '../../src/site/index.js';
+import { authorPages } from '../../src/render/archive-views.js';
 import { readTemplates } from '../../src/render/read-templates.js';
 
 /** Every file below `folder` (relative path -> SHA-256), to prove a folder did not change by one byte. */
@@ -39,6 +40,16 @@ export function fakeRendering(options: { failOn?: number } = {}): Rendering {
     archivePages: (site: ComposedSite) => [{ path: 'index.html', html: `archive ${listed(site)}` }],
     stylesheet: () => 'body { color: black }\n',
     categoryPage: (page: CategoryPage) => `category ${page.category.slug}: ${page.entries.map((entry) => entry.issue.number).join(',')}`,
+    archive: {
+      categoriesIndex: (site) => `categories ${site.categories.map((page) => `${page.category.slug}:${page.entries.length}`).join(',')}`,
+      authorPages: (site) => authorPages(site).map((author) => ({ path: `${author.path}index.html`, html: `author ${author.name}: ${author.issues.map((issue) => issue.number).join(',')}` })),
+      searchPage: () => 'search',
+      searchScript: () => '// search\n',
+      searchRecord: (issue) => `<html lang="en"><body><h1>${issue.title}</h1></body></html>`,
+      notFound: () => 'not found',
+      sitemap: (site) => `sitemap ${listed(site)}`,
+      robots: () => 'robots\n',
+    },
   };
   return { readTemplates, createRenderer: () => renderer };
 }

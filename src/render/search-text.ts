@@ -1,0 +1,61 @@
+import { decodeHTML } from 'entities';
+import type { Token } from 'marked';
+import type { ComposedItem } from '../compose/types.js';
+import { lexBody } from './markdown.js';
+
+/**
+ * Plain text of Markdown, for what a reader searches and for the line a category page shows under each
+ * headline: the words of marked's tokens (text, code spans, escapes), never HTML an editor typed, with
+ * entities decoded; whitespace is collapsed.
+ */
+export function markdownWords(tokens: Token[]): string {
+  const words: string[] = [];
+  const walk = (list: Token[]) => {
+    for (const token of list) {
+      if (token.type === 'html') continue;
+      const children = 'tokens' in token && Array.isArray(token.tokens) ? token.tokens : undefined;
+      const items = token.type === 'list' ? (token.items as Token[]) : undefined;
+      if (children) walk(children);
+      else if (items) walk(items);
+      else if (token.type === 'text' || token.type === 'codespan' || token.type === 'escape') words.push(decodeHTML(String(token.text)));
+      else if (token.type === 'br') words.push(' ');
+      if (isBlock(token)) words.push(' ');
+    }
+  };
+  walk(tokens);
+  return words.join('').replace(/\s+/g, ' ').trim();
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'list_item', 'blockquote', 'code', 'table']);
+
+function isBlock(token: Token): boolean {
+  return BLOCKS.has(token.type);
+}
+
+/** An item's body as plain text (see markdownWords). */
+export function bodyText(body: string): string {
+  return markdownWords(lexBody(body));
+}
+
+const ledes = new WeakMap<ComposedItem, string>();
+
+/**
+ * The first sentence of an item's body as plain text, for the line a category page shows under its
+ * headline. Sentences are found by Intl.Segmenter in the publication's language, so a Russian sentence
+ * ends where a reader would say it does. An outline of an unchanged issue (site/issue-memo.ts) has no
+ * body but knows its lede. Remembered per item: an item is on several category pages.
+ */
+export function itemLede(item: ComposedItem, language: string): string {
+  if (item.lede !== undefined) return item.lede;
+  let lede = ledes.get(item);
+  if (lede === undefined) ledes.set(item, (lede = firstSentence(item.body, language)));
+  return lede;
+}
+
+export function firstSentence(body: string, language = 'en'): string {
+  const first = lexBody(body)[0];
+  const text = first ? markdownWords([first]) : '';
+  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  for (const { segment } of segmenter.segment(text)) return segment.trim();
+  return text;
+}
