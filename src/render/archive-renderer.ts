@@ -60,7 +60,7 @@ export function createArchiveRenderer(set: TemplateSet, site: SiteView): Archive
       return set.render('web/search.js.hbs', { site, indexes });
     },
     searchRecord(issue) {
-      const items = issue.items.map((item) => ({ anchor: item.anchor, headline: item.headlineCaps, text: bodyText(item.body), citation: item.citation.text }));
+      const items = issue.items.map((item) => ({ anchor: item.anchor, headline: item.headlineCaps, text: bodyText(item, site.language), citation: item.citation.text }));
       const categories = issue.categories.map((category) => category.name);
       return set.render('web/search-record.hbs', { site, issue: { number: issue.number, title: issue.title, date: issue.date, categories, items } });
     },

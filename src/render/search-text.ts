@@ -32,30 +32,54 @@ function isBlock(token: Token): boolean {
   return BLOCKS.has(token.type);
 }
 
-/** An item's body as plain text (see markdownWords). */
-export function bodyText(body: string): string {
-  return markdownWords(lexBody(body));
+/** An item's body as plain text, and its first sentence. */
+interface ItemWords {
+  text: string;
+  lede: string;
 }
 
-const ledes = new WeakMap<ComposedItem, string>();
+const words = new WeakMap<ComposedItem, ItemWords>();
+
+/**
+ * The words of an item, from one lexing of its body, remembered per item: its record in the search index
+ * and its line on each category page (an item is on several) are made in the same build.
+ */
+function itemWords(item: ComposedItem, language: string): ItemWords {
+  let known = words.get(item);
+  if (known === undefined) {
+    const tokens = lexBody(item.body);
+    known = { text: markdownWords(tokens), lede: firstSentenceOf(tokens.slice(0, 1), language) };
+    words.set(item, known);
+  }
+  return known;
+}
+
+/** An item's body as plain text (see markdownWords). */
+export function bodyText(item: ComposedItem, language: string): string {
+  return itemWords(item, language).text;
+}
 
 /**
  * The first sentence of an item's body as plain text, for the line a category page shows under its
  * headline. Sentences are found by Intl.Segmenter in the publication's language, so a Russian sentence
  * ends where a reader would say it does. An outline of an unchanged issue (site/issue-memo.ts) has no
- * body but knows its lede. Remembered per item: an item is on several category pages.
+ * body but knows its lede.
  */
 export function itemLede(item: ComposedItem, language: string): string {
-  if (item.lede !== undefined) return item.lede;
-  let lede = ledes.get(item);
-  if (lede === undefined) ledes.set(item, (lede = firstSentence(item.body, language)));
-  return lede;
+  return item.lede ?? itemWords(item, language).lede;
 }
 
+/** The first sentence of Markdown text (see itemLede). */
 export function firstSentence(body: string, language = 'en'): string {
-  const first = lexBody(body)[0];
-  const text = first ? markdownWords([first]) : '';
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  return firstSentenceOf(lexBody(body).slice(0, 1), language);
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function firstSentenceOf(tokens: Token[], language: string): string {
+  const text = markdownWords(tokens);
+  let segmenter = segmenters.get(language);
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })));
   for (const { segment } of segmenter.segment(text)) return segment.trim();
   return text;
 }

@@ -67,10 +67,13 @@ async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
   try {
     // Pagefind indexes on the other core while the site is rendered; its files go in once the site is in place.
     await plan.search.start(plan.stage.plan, plan.stage.renderer);
-    const result = plan.kind === 'full'
-      ? await fullBuild(plan.stage, inputs, plan.global, plan.keys)
-      : await incrementalBuild(plan.stage, { inputs, previous: plan.previous, keys: plan.keys, changed: plan.changed });
-    return { ...result, search: await plan.search.finish() };
+    if (plan.kind === 'full') {
+      const result = await fullBuild({ ...plan.stage, complete: (folder) => plan.search.write(folder) }, inputs, plan.global, plan.keys);
+      return { ...result, search: plan.search.remember() };
+    }
+    const result = await incrementalBuild(plan.stage, { inputs, previous: plan.previous, keys: plan.keys, changed: plan.changed });
+    await plan.search.write();
+    return { ...result, search: plan.search.remember() };
   } finally {
     await plan.search.close();
   }
@@ -110,16 +113,17 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, hashes } = issueKeys(outlined, memo.remembered);
   memo.save(freshIssues(model, hashes), knownFolders(model), publication.language);
-  const searchAt = searchKey(tool, templates, publication.language);
-  const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(outlined.site, hashes));
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = new Set([...keys].filter(([file, key]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file));
+  const full = !previous || changed.size > Math.max(INCREMENTAL_LIMIT, keys.size / 2);
+  const searchAt = searchKey(tool, templates, publication.language);
+  const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(outlined.site, hashes), full);
   const stageWith = async (numbers: Iterable<number>): Promise<Stage> => {
     const read = await withIssuesRead(model, numbers, source);
     const plan = read === model ? outlined : planComposed(read.composed, planOptions(run));
     return { run, plan, renderer, templates, warnings: model.warnings };
   };
-  if (!previous || changed.size > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) return { kind: 'full', stage: await stageWith(model.outlines), keys, global, search };
+  if (full || !previous) return { kind: 'full', stage: await stageWith(model.outlines), keys, global, search };
   const stage = await stageWith(new Set([...issuesOf(outlined, changed), ...issuesInFeeds(outlined), ...search.needed()]));
   return { kind: 'incremental', stage, keys, previous, changed, search };
 }
@@ -146,15 +150,15 @@ async function uncachedBuild(run: BuildRun): Promise<Result> {
   prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
   const searchAt = searchKey(tool, templates, plan.site.publication.language);
-  const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(plan.site, issueKeys(plan).hashes));
+  const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(plan.site, issueKeys(plan).hashes), !plan.keepPrevious);
   try {
     await search.start(plan, renderer);
     const written: string[] = [];
     const counts = await writeSite(renderSite(plan, renderer, templates), {
-      out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
+      out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path), complete: (folder) => search.write(folder),
     });
     const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email, draftsLeftOut: plan.draftsLeftOut };
-    return { ...summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings), search: await search.finish() };
+    return { ...summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings), search: search.remember() };
   } finally {
     await search.close();
   }

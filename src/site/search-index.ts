@@ -8,7 +8,7 @@ import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
 import type { SitePlan } from './plan-site.js';
 import { issuesByPart, partOf, partStamp, RecordStore, type IndexedIssue, type PartRecords } from './search-records.js';
-import { removePart, writePart } from './write-search-part.js';
+import { removePart, replacePart, writePartInto } from './write-search-part.js';
 
 /** The search index's folder in the output: one Pagefind index per part, `pagefind/<part>/`. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -68,19 +68,22 @@ export class SearchIndexUpdate {
     private readonly parts: Map<string, IndexedIssue[]>,
     private readonly stale: string[],
     private readonly stamps: Record<string, string>,
+    private readonly replaced: boolean,
   ) {}
 
   /**
    * Which parts must be made again: those whose stamp differs from the one recorded for `out`, or whose
-   * folder is missing. Without a cache folder, every part, and nothing is remembered.
+   * folder is missing; every part when the build replaces the whole output (`replaced`: a full build
+   * writes a new folder, without the index). Without a cache folder, every part, and nothing is remembered.
    */
-  static plan(out: string, cacheDir: string | undefined, key: string, issues: IndexedIssue[]): SearchIndexUpdate {
+  static plan(out: string, cacheDir: string | undefined, key: string, issues: IndexedIssue[], replaced: boolean): SearchIndexUpdate {
     const parts = issuesByPart(issues);
     const stampFile = cacheDir && stampPath(cacheDir, out);
     const stamps = (stampFile && readStamps(stampFile)) || {};
-    const stale = [...parts].filter(([part, list]) => stamps[part] !== partStamp(key, list) || !exists(entryFile(out, part))).map(([part]) => part);
+    const current = (part: string, list: IndexedIssue[]) => !replaced && stamps[part] === partStamp(key, list) && exists(entryFile(out, part));
+    const stale = [...parts].filter(([part, list]) => !current(part, list)).map(([part]) => part);
     const store = cacheDir === undefined ? undefined : RecordStore.in(cacheDir, key);
-    const update = new SearchIndexUpdate(out, store, stampFile, key, parts, stale, stamps);
+    const update = new SearchIndexUpdate(out, store, stampFile, key, parts, stale, stamps, replaced);
     for (const part of stale) update.records.set(part, store?.read(part) ?? new Map());
     return update;
   }
@@ -108,7 +111,7 @@ export class SearchIndexUpdate {
         fresh.set(number, issue ? { key, html: renderer.archive.searchRecord(issue) } : known.get(number)!);
       }
       this.records.set(part, fresh);
-      if (sameText(known, fresh) && exists(entryFile(this.out, part))) {
+      if (!this.replaced && sameText(known, fresh) && exists(entryFile(this.out, part))) {
         this.sameText.add(part);
         continue;
       }
@@ -117,28 +120,40 @@ export class SearchIndexUpdate {
     }
   }
 
-  /** Write the stale parts into the output (which is in place by now), remove the parts no longer there, and remember. */
-  async finish(): Promise<SearchIndexSummary> {
+  /**
+   * Write the stale parts, and remove the parts no issue is in any more: into the output in place, part
+   * by part (an incremental build, once its files are in), or into a full build's new site before it is
+   * swapped in (`folder`).
+   */
+  async write(folder?: string): Promise<void> {
+    const site = folder ?? this.out;
+    for (const part of this.stale) {
+      if (this.sameText.has(part)) continue;
+      const write = (target: string) => this.session!.write(part, target);
+      await (folder ? writePartInto(site, SEARCH_FOLDER, part, write) : replacePart(site, SEARCH_FOLDER, part, write));
+    }
+    for (const part of Object.keys(this.stamps)) if (!this.parts.has(part)) removePart(site, SEARCH_FOLDER, part);
+    await this.close();
+  }
+
+  /** Once the parts written are in the output: remember their stamps and records for the next build. */
+  remember(): SearchIndexSummary {
     let issues = 0;
     let parts = 0;
     for (const part of this.stale) {
       if (!this.sameText.has(part)) {
-        writePart(this.out, SEARCH_FOLDER, part, await this.session!.files(part));
         issues += this.parts.get(part)!.length;
         parts += 1;
       }
       this.stamps[part] = partStamp(this.key, this.parts.get(part)!);
       this.store?.write(part, this.records.get(part)!);
-      this.saveStamps();
     }
     for (const part of Object.keys(this.stamps)) {
       if (this.parts.has(part)) continue;
-      removePart(this.out, SEARCH_FOLDER, part);
       delete this.stamps[part];
       this.store?.write(part, new Map());
-      this.saveStamps();
     }
-    await this.close();
+    this.saveStamps();
     return { parts, issues };
   }
 
@@ -183,18 +198,18 @@ class Session {
     const { index, errors } = await this.pagefind.createIndex({ keepIndexUrl: false, writePlayground: false });
     if (!index) throw new MonitorError(`The search index could not be started: ${errors.join('; ')}`);
     this.indexes.set(part, index);
-    for (const page of pages) this.pending.push(index.addHTMLFile(page));
+    // Caught here: a build that fails before waiting for them closes Pagefind, which rejects them all.
+    for (const page of pages) this.pending.push(index.addHTMLFile(page).catch((error: Error) => ({ errors: [error.message] })));
   }
 
-  /** The files of a part's index, once every record handed over is read. */
-  async files(part: string): Promise<Array<{ path: string; content: Uint8Array }>> {
+  /** Write a part's index into `folder` (Pagefind writes it itself), once every record handed over is read. */
+  async write(part: string, folder: string): Promise<void> {
     const failed = (await Promise.all(this.pending)).flatMap((result) => result.errors);
     if (failed.length > 0) throw new MonitorError(`The search index could not read a record: ${failed.join('; ')}`);
     const index = this.indexes.get(part)!;
-    const { files, errors } = await index.getFiles();
-    if (errors.length > 0) throw new MonitorError(`The search index could not be written: ${errors.join('; ')}`);
+    const { errors } = await index.writeFiles({ outputPath: folder });
+    if (errors.length > 0) throw new MonitorError(`The search index could not be written into ${folder}: ${errors.join('; ')}`);
     await index.deleteIndex();
-    return files;
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 
 /** Issues per part of the search index: an edit re-indexes its part only (search-index.ts). */
-export const ISSUES_PER_PART = 250;
+export const ISSUES_PER_PART = 100;
 
 /** The part of the index an issue belongs to, by its number. */
 export function partOf(number: number): string {

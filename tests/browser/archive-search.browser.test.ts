@@ -70,6 +70,18 @@ describe.skipIf(!AVAILABLE)('the archive search in Chromium', { timeout: 120_000
     await page.close();
   });
 
+  it('answers a mistyped address with the site\'s 404 page and its search box', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(new URL('issues/99/', preview.url).href);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.locator('#search-not-found').fill('quillwort');
+    await page.locator('#search-not-found').press('Enter');
+    await page.locator('.search-result').first().waitFor();
+    expect(await page.locator('.search-result h2 a').first().textContent()).toBe('MOSCOW COURTS BEIJING');
+    await page.close();
+  });
+
   it('filters by category', async () => {
     const page = await browser.newPage();
     await page.goto(new URL('search/?q=quillwort&category=North%20Korea', preview.url).href);
