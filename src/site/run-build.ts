@@ -66,7 +66,7 @@ async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
   const plan = await prepareCachedBuild(run, inputs);
   try {
     // Pagefind indexes on the other core while the site is rendered; its files go in once the site is in place.
-    await plan.search.start(plan.stage.plan, plan.stage.renderer);
+    plan.search.start(plan.stage.plan, plan.stage.renderer);
     if (plan.kind === 'full') {
       const result = await fullBuild({ ...plan.stage, complete: (folder) => plan.search.write(folder) }, inputs, plan.global, plan.keys);
       return { ...result, search: plan.search.remember() };
@@ -152,7 +152,7 @@ async function uncachedBuild(run: BuildRun): Promise<Result> {
   const searchAt = searchKey(tool, templates, plan.site.publication.language);
   const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(plan.site, issueKeys(plan).hashes), !plan.keepPrevious);
   try {
-    await search.start(plan, renderer);
+    search.start(plan, renderer);
     const written: string[] = [];
     const counts = await writeSite(renderSite(plan, renderer, templates), {
       out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path), complete: (folder) => search.write(folder),

@@ -8,6 +8,7 @@ import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
 import type { SitePlan } from './plan-site.js';
 import { issuesByPart, partOf, partStamp, RecordStore, type IndexedIssue, type PartRecords } from './search-records.js';
+import { PagefindSession as Session } from './pagefind-session.js';
 import { removePart, replacePart, writePartInto } from './write-search-part.js';
 
 /** The search index's folder in the output: one Pagefind index per part, `pagefind/<part>/`. */
@@ -59,6 +60,9 @@ export class SearchIndexUpdate {
   /** Stale parts whose records, made again, read as before: stamped anew, not re-indexed. */
   private readonly sameText = new Set<string>();
   private session: Session | undefined;
+  /** Records being made and handed to Pagefind, part after part, while the build renders. */
+  private feeding: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     private readonly out: string,
@@ -98,11 +102,23 @@ export class SearchIndexUpdate {
     return numbers;
   }
 
-  /** Make the missing records from the plan's issues (read in full) and hand every stale part to Pagefind, which indexes while the build renders. */
-  async start(plan: SitePlan, renderer: Renderer): Promise<void> {
+  /**
+   * Start making the missing records from the plan's issues (read in full) and handing the stale parts to
+   * Pagefind, one part at a time (so that no more than a part's records wait in the pipe to it), while
+   * the build renders; write() waits for the end.
+   */
+  start(plan: SitePlan, renderer: Renderer): void {
+    const feeding = this.feed(plan, renderer);
+    // Kept, and caught so that a build failing before write() leaves no unhandled rejection.
+    this.feeding = feeding.then(() => undefined, (error: unknown) => error);
+    void feeding.catch(() => undefined);
+  }
+
+  private async feed(plan: SitePlan, renderer: Renderer): Promise<void> {
     const byNumber = new Map(plan.site.issues.map((issue) => [issue.number, issue]));
     const needed = this.needed();
     for (const part of this.stale) {
+      if (this.closed) return;
       const known = this.records.get(part)!;
       const fresh: PartRecords = new Map();
       for (const { number, key } of this.parts.get(part)!) {
@@ -126,6 +142,8 @@ export class SearchIndexUpdate {
    * swapped in (`folder`).
    */
   async write(folder?: string): Promise<void> {
+    const failed = await this.feeding;
+    if (failed) throw failed;
     const site = folder ?? this.out;
     for (const part of this.stale) {
       if (this.sameText.has(part)) continue;
@@ -159,6 +177,7 @@ export class SearchIndexUpdate {
 
   /** Stop Pagefind (also when the build failed). */
   async close(): Promise<void> {
+    this.closed = true;
     await this.session?.close();
     this.session = undefined;
   }
@@ -180,41 +199,6 @@ export class SearchIndexUpdate {
 export function searchIndexIntact(out: string, cacheDir: string): boolean {
   const stamps = readStamps(stampPath(cacheDir, out));
   return stamps !== undefined && Object.keys(stamps).every((part) => exists(entryFile(out, part)));
-}
-
-/** Pagefind's service, with one index per part. */
-class Session {
-  private readonly indexes = new Map<string, import('pagefind').PagefindIndex>();
-  private readonly pending: Array<Promise<{ errors: string[] }>> = [];
-
-  private constructor(private readonly pagefind: typeof import('pagefind')) {}
-
-  static async open(): Promise<Session> {
-    return new Session(await import('pagefind'));
-  }
-
-  /** Start indexing a part's records; Pagefind works through them while the caller goes on. */
-  async add(part: string, pages: Array<{ url: string; content: string }>): Promise<void> {
-    const { index, errors } = await this.pagefind.createIndex({ keepIndexUrl: false, writePlayground: false });
-    if (!index) throw new MonitorError(`The search index could not be started: ${errors.join('; ')}`);
-    this.indexes.set(part, index);
-    // Caught here: a build that fails before waiting for them closes Pagefind, which rejects them all.
-    for (const page of pages) this.pending.push(index.addHTMLFile(page).catch((error: Error) => ({ errors: [error.message] })));
-  }
-
-  /** Write a part's index into `folder` (Pagefind writes it itself), once every record handed over is read. */
-  async write(part: string, folder: string): Promise<void> {
-    const failed = (await Promise.all(this.pending)).flatMap((result) => result.errors);
-    if (failed.length > 0) throw new MonitorError(`The search index could not read a record: ${failed.join('; ')}`);
-    const index = this.indexes.get(part)!;
-    const { errors } = await index.writeFiles({ outputPath: folder });
-    if (errors.length > 0) throw new MonitorError(`The search index could not be written into ${folder}: ${errors.join('; ')}`);
-    await index.deleteIndex();
-  }
-
-  async close(): Promise<void> {
-    await this.pagefind.close();
-  }
 }
 
 /** Whether a part's records, made again, are those it was indexed from. */
