@@ -63,10 +63,9 @@ export class EntryKeys {
   private readonly issues = new WeakMap<IssueOutline, string>();
   private readonly items = new WeakMap<ItemOutline, string>();
 
-  /** `lede`: the first sentence a category page shows under the item's headline. */
-  of(issue: IssueOutline, item: ItemOutline, lede: string): string {
+  of(issue: IssueOutline, item: ItemOutline): string {
     let key = this.items.get(item);
-    if (key === undefined) this.items.set(item, (key = textKey(this.issue(issue), JSON.stringify(headlineListing(item)), lede)));
+    if (key === undefined) this.items.set(item, (key = textKey(this.issue(issue), JSON.stringify(headlineListing(item)))));
     return key;
   }
 
