@@ -6,13 +6,13 @@
  * copy must equal to be served this code (src/render/precompiled.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { BUNDLED_TEMPLATES, listTemplateFiles, readTemplates } from '../lib/render/read-templates.js';
+import { PACKAGE_ROOT } from '../lib/core/package-root.js';
+import { readTemplates } from '../lib/render/read-templates.js';
 import { precompileTemplate } from '../lib/render/template-set.js';
 
-const sources = await readTemplates(BUNDLED_TEMPLATES);
-const names = listTemplateFiles(BUNDLED_TEMPLATES).filter((name) => name.endsWith('.hbs'));
-const entries = names.map((name) => {
-  const source = sources.get(name);
+// The package's own folder as a publication: its templates are the bundled ones, nothing overlaid.
+const sources = await readTemplates(PACKAGE_ROOT);
+const entries = [...sources].filter(([name]) => name.endsWith('.hbs')).map(([name, source]) => {
   return `  [${JSON.stringify(name)}, { source: ${JSON.stringify(source)}, spec: ${precompileTemplate(name, source)} }],`;
 });
 const text = `// Made by scripts/precompile-templates.js from templates/ (npm run compile). Do not edit.\nexport default new Map([\n${entries.join('\n')}\n]);\n`;

@@ -63,19 +63,19 @@ export interface Rendering {
  * pipeline (content, compose, render: loaded only now) decides between an incremental and a full build.
  */
 export async function buildSite(root: string, options: BuildOptions = {}, rendering?: Rendering): Promise<BuildSummary> {
-  const release = lockOutput(outputFolder(root, options));
+  const out = path.resolve(root, options.out ?? 'dist');
+  const release = lockOutput(out);
   try {
-    return await buildLocked(root, options, rendering);
+    return await buildLocked(root, out, options, rendering);
   } finally {
     release();
   }
 }
 
 /** buildSite's work, once it holds the output folder's lock. */
-async function buildLocked(root: string, options: BuildOptions, rendering: Rendering | undefined): Promise<BuildSummary> {
+async function buildLocked(root: string, out: string, options: BuildOptions, rendering: Rendering | undefined): Promise<BuildSummary> {
   const started = performance.now();
   const absoluteRoot = path.resolve(root);
-  const out = outputFolder(root, options);
   const drafts = Boolean(options.drafts);
   const cached = (options.cache ?? rendering === undefined) && options.issue === undefined;
   recoverOutput(out); // what a killed build left, before anything looks at the output
@@ -89,10 +89,6 @@ async function buildLocked(root: string, options: BuildOptions, rendering: Rende
   const { runBuild } = await import('./run-build.js');
   const summary = await runBuild({ root: absoluteRoot, out, options, rendering, previous, inputs, cache: options.cache !== false });
   return { ...summary, ms: Math.round(performance.now() - started) };
-}
-
-function outputFolder(root: string, options: BuildOptions): string {
-  return path.resolve(root, options.out ?? 'dist');
 }
 
 function unchanged(state: Pick<BuildState, 'totals' | 'out' | 'warnings'>, started: number): BuildSummary {

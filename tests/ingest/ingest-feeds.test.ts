@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFeeds } from '../../src/ingest/ingest-feeds.js';
 import { drip, serve, startFeedServer, type FeedServer } from './feed-server.js';
 import { fixtureText } from './fixtures.js';
-import { writePublication } from './publication.js';
+import { writeServedPublication } from './publication.js';
 
 let server: FeedServer;
 const roots: string[] = [];
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function publication(feeds: Record<string, string>): Promise<string> {
-  const root = await writePublication(Object.fromEntries(Object.entries(feeds).map(([name, route]) => [name, `${server.base}${route}`])));
+  const root = await writeServedPublication(server.base, feeds);
   roots.push(root);
   return root;
 }

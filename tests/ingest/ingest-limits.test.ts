@@ -6,7 +6,7 @@ import { ingestFeeds } from '../../src/ingest/ingest-feeds.js';
 import { MAX_FORMER_SEEN_PER_FEED, updatedFeedState } from '../../src/ingest/state.js';
 import { runCli } from '../helpers/sample-publication.js';
 import { drip, serve, startFeedServer, type FeedServer } from './feed-server.js';
-import { writePublication } from './publication.js';
+import { writeServedPublication } from './publication.js';
 
 /** An RSS feed of `count` distinct stories, all on 5 March 2024. */
 function manyStories(count: number): string {
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function publication(feeds: Record<string, string>): Promise<string> {
-  const root = await writePublication(Object.fromEntries(Object.entries(feeds).map(([name, route]) => [name, `${server.base}${route}`])));
+  const root = await writeServedPublication(server.base, feeds);
   roots.push(root);
   return root;
 }

@@ -38,3 +38,8 @@ export async function writePublication(feeds: Record<string, string>, options: {
   );
   return root;
 }
+
+/** writePublication with each feed given as a route of a test feed server at `base`, such as `/ledger.xml`. */
+export function writeServedPublication(base: string, routes: Record<string, string>): Promise<string> {
+  return writePublication(Object.fromEntries(Object.entries(routes).map(([name, route]) => [name, `${base}${route}`])));
+}
