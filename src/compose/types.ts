@@ -37,6 +37,12 @@ export interface ItemOutline {
   /** Headline in capitals, as house style shows it. */
   headlineCaps: string;
   categories: CategoryLink[];
+  /**
+   * The body's first sentence as plain text, which category pages show: set only on an outline
+   * (site/issue-memo.ts), whose body is not read; render takes it from the body otherwise
+   * (render/search-text.ts: itemLede).
+   */
+  lede?: string | undefined;
 }
 
 /** One item of a composed issue. */

@@ -1,13 +1,15 @@
-import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
+import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline, ItemOutline } from '../compose/types.js';
+import { createArchiveRenderer } from './archive-renderer.js';
+import { authorLinks } from './archive-views.js';
 import { createEmailRenderer } from './email/email-renderer.js';
-import { textKey } from '../core/text-key.js';
 import { categoryEntry, EntryKeys } from './listing.js';
 import { archivePageViews, pageContext } from './pages.js';
 import { ItemTokens } from './markdown.js';
+import { itemLede } from './search-text.js';
 import { EMAIL_TEMPLATE } from './email/email-renderer.js';
-import { compileTemplates, templateFile } from './template-set.js';
+import { compileTemplates, siteFile, templateFile } from './template-set.js';
 import { textIssueView, tidyText } from './text-view.js';
-import type { Renderer, RendererOptions, SiteFile, TemplateSources } from './types.js';
+import type { Renderer, RendererOptions, TemplateSources } from './types.js';
 import { IssueViews, siteView } from './views.js';
 
 /** Plain-text lines wrap here unless the options say otherwise (house style: 72-78 columns). */
@@ -30,13 +32,11 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
   const width = Math.min(78, Math.max(40, options.textWidth ?? DEFAULT_TEXT_WIDTH));
   const html = (name: string, context: object) => set.render(name, context);
   const entryKeys = new EntryKeys();
-  /** A site file keyed by its template and context; `more` adds to the context what the key gives as `listed` (made only to render). */
-  const file = (path: string, template: string, context: object, listed: string[] = [], more?: () => object): SiteFile => ({
-    path, key: textKey(template, JSON.stringify(context), ...listed), render: () => set.render(template, more ? { ...context, ...more() } : context),
-  });
+  const file = (path: string, template: string, context: object, listed?: string[], more?: () => object) => siteFile(set, path, template, context, listed, more);
   const email = createEmailRenderer(set, { site, linkBase: site.baseUrl }, options.emailPath ?? 'fast', options.mjmlCache);
 
   return {
+    archive: createArchiveRenderer(set, site),
     prepareEmail: () => email.prepare(),
     async emailWarnings() {
       const reason = await email.slowPathReason();
@@ -59,7 +59,7 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: issue.title, description: issue.preheader, canonical: issue.url, type: 'article',
         copyright: issue.copyright, published: issue.date, noindex: view.isDraft,
       });
-      return html('web/issue.hbs', { site, page, issue: view, linkBase: page.root });
+      return html('web/issue.hbs', { site, page, issue: view, authors: authorLinks(issue), linkBase: page.root });
     },
     archivePages(composed: ComposedSite<IssueOutline>) {
       return archivePageViews(site, composed).map(({ path, context }) =>
@@ -75,8 +75,9 @@ export function createRenderer(templates: TemplateSources, options: RendererOpti
         depth: 2, title: `${category.name} · ${site.title}`, description: `Every item on ${category.name} in ${site.title}, newest first.`,
         canonical: category.url, type: 'website', copyright: newest?.copyright, feed: `${category.url}feed.xml`,
       });
-      const listed = page.entries.map((entry) => entryKeys.of(entry.issue, entry.item));
-      const entries = () => ({ entries: page.entries.map((entry) => categoryEntry(entry.issue, entry.item)) });
+      const lede = (item: ItemOutline) => itemLede(item, site.language);
+      const listed = page.entries.map((entry) => entryKeys.of(entry.issue, entry.item, lede(entry.item)));
+      const entries = () => ({ entries: page.entries.map((entry) => Object.assign(categoryEntry(entry.issue, entry.item), { lede: lede(entry.item) })) });
       return file(`${category.path}index.html`, 'web/category.hbs', { site, page: context, category, linkBase: context.root }, listed, entries);
     },
   };

@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { registerArchiveHelpers } from './archive-helpers.js';
 
 /**
  * The few helpers templates need. They compute small values; markup stays in the templates.
@@ -21,4 +22,5 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
     const language = (options.data?.root as { site?: { language?: string } })?.site?.language;
     return String(text ?? '').toLocaleUpperCase(language);
   });
+  registerArchiveHelpers(handlebars);
 }

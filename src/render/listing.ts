@@ -63,9 +63,10 @@ export class EntryKeys {
   private readonly issues = new WeakMap<IssueOutline, string>();
   private readonly items = new WeakMap<ItemOutline, string>();
 
-  of(issue: IssueOutline, item: ItemOutline): string {
+  /** `lede`: the first sentence a category page shows under the item's headline. */
+  of(issue: IssueOutline, item: ItemOutline, lede: string): string {
     let key = this.items.get(item);
-    if (key === undefined) this.items.set(item, (key = textKey(this.issue(issue), JSON.stringify(headlineListing(item)))));
+    if (key === undefined) this.items.set(item, (key = textKey(this.issue(issue), JSON.stringify(headlineListing(item)), lede)));
     return key;
   }
 

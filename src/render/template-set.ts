@@ -3,7 +3,8 @@ import { MonitorError } from '../core/errors.js';
 import { registerHelpers } from './helpers.js';
 import { PRECOMPILED } from './precompiled.js';
 import { memoisablePartials, rememberByContext } from './pure-partials.js';
-import type { TemplateSources } from './types.js';
+import { textKey } from '../core/text-key.js';
+import type { SiteFile, TemplateSources } from './types.js';
 
 /** The compiled templates of one publication, rendered by name (`web/issue.hbs`). */
 export interface TemplateSet {
@@ -105,6 +106,14 @@ function parse(handlebars: typeof Handlebars, name: string, source: string): hbs
 
 function compileOptions(name: string): CompileOptions {
   return { noEscape: isPlainText(name), strict: false, preventIndent: true };
+}
+
+/**
+ * A file of the site rendered from one template (types.ts: SiteFile), keyed by the template's name and
+ * its context; `listed` stands in the key for what `more` adds to the context only when rendering.
+ */
+export function siteFile(set: TemplateSet, path: string, template: string, context: object, listed: string[] = [], more?: () => object): SiteFile {
+  return { path, key: textKey(template, JSON.stringify(context), ...listed), render: () => set.render(template, more ? { ...context, ...more() } : context) };
 }
 
 export function templateFile(name: string): string {

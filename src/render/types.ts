@@ -1,4 +1,5 @@
 import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline, PublicationInfo } from '../compose/types.js';
+import type { ArchiveRenderer } from './archive-renderer.js';
 import type { Problem } from '../core/problems.js';
 
 /**
@@ -55,6 +56,8 @@ export interface Renderer {
   stylesheet(): SiteFile;
   /** One category's page, dist/categories/<slug>/index.html. */
   categoryPage(page: CategoryPage<IssueOutline>, site: ComposedSite<IssueOutline>): SiteFile;
+  /** The archive's finding aids: the list of categories, author pages, search page, 404 page, sitemap and robots.txt. */
+  archive: ArchiveRenderer;
 }
 
 /** What createRenderer needs besides the templates. */

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import type { Renderer, RendererOptions, TemplateSources } from '../render/types.js';
-import { outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
+import { CACHE_FOLDER, outputsIntact, readBuildState, stateFile, type BuildState, type BuildTotals } from './build-state.js';
 import { changedStamps, collectStamps } from './input-stamps.js';
 import { lockOutput } from './output-lock.js';
 import { recoverOutput } from './recover-output.js';
+import { searchIndexIntact, type SearchIndexSummary } from './search-index.js';
 
 export interface BuildOptions {
   /** Output folder; relative paths are taken from the publication folder. Default `dist`. */
@@ -46,6 +47,8 @@ export interface BuildSummary {
   out: string;
   /** Warnings about the publication (a build with errors does not happen). */
   warnings: Problem[];
+  /** What the search index's update did (search-index.ts); absent when nothing was checked. */
+  search?: SearchIndexSummary | undefined;
 }
 
 /** Where a build gets its templates and renderer; tests pass a stand-in (used without the cache unless asked). */
@@ -83,7 +86,9 @@ async function buildLocked(root: string, out: string, options: BuildOptions, ren
   const recorded = cached ? readBuildState(file, out, drafts) : undefined;
   const intact = recorded && outputsIntact(out, recorded.outputs) ? recorded : undefined;
   const fresh = intact && changedStamps(absoluteRoot, intact.inputs);
-  if (intact && !fresh) return unchanged(intact.header, started);
+  // A search index removed since is made again, though no input changed.
+  const searchable = intact && searchIndexIntact(out, path.join(absoluteRoot, CACHE_FOLDER));
+  if (intact && !fresh && searchable) return unchanged(intact.header, started);
   const previous = intact?.expand();
   const inputs = cached ? fresh ?? collectStamps(absoluteRoot) : undefined;
   const { runBuild } = await import('./run-build.js');

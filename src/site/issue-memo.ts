@@ -5,12 +5,13 @@ import type { CategoryLink, IssueOutline, ItemOutline } from '../compose/types.j
 import type { KnownIssue } from '../content/index.js';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { Problem } from '../core/problems.js';
+import { itemLede } from '../render/search-text.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { CACHE_FOLDER } from './build-state.js';
 import type { Stamp, Stamps } from './input-stamps.js';
 import type { IssueHashes, RememberedHashes } from './issue-keys.js';
 
-const MEMO_FORMAT = 5;
+const MEMO_FORMAT = 6;
 /** What a memo file depends on: its format and monitor's version (see core/cache-file.ts). */
 const MEMO_KEY = `issue-memo ${MEMO_FORMAT} ${TOOL_VERSION}`;
 /** The memo's folder in the cache folder: one file per hundred issue folders, so an edit rewrites one. */
@@ -28,7 +29,7 @@ const ISSUES = 'issues/';
  */
 type StoredOutline = Omit<IssueOutline, 'previous' | 'next' | 'categories' | 'items'> & {
   categories: number[];
-  items: Array<Omit<ItemOutline, 'categories'> & { categories: number[] }>;
+  items: Array<Omit<ItemOutline, 'categories' | 'lede'> & { categories: number[]; lede: string }>;
 };
 
 /** What a build remembers of an issue folder, for as long as its files and the settings are unchanged. */
@@ -104,7 +105,7 @@ export class IssueMemo {
     const { outline: o } = this.current.get(folder)!;
     const links = this.shards.get(shardOf(folder))!.categories;
     const link = (index: number) => links[index]!;
-    const items = o.items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(link) }));
+    const items = o.items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(link), lede: item.lede }));
     return {
       number: o.number, title: o.title, date: o.date, dateText: o.dateText, year: o.year, authors: o.authors,
       authorsText: o.authorsText, status: o.status, categories: o.categories.map(link), categoriesText: o.categoriesText,
@@ -121,7 +122,7 @@ export class IssueMemo {
    * `kept`. Only the files holding a new, changed or deleted entry are written. Never fails a build:
    * without the memo the next one only reads more.
    */
-  save(fresh: FreshIssue[], kept: string[]): void {
+  save(fresh: FreshIssue[], kept: string[], language: string): void {
     const changed = new Set<string>();
     const next = new Map<string, Shard>();
     const shardFor = (folder: string) => {
@@ -138,7 +139,7 @@ export class IssueMemo {
       const signature = this.signatures.get(folder);
       if (!signature) continue;
       const shard = shardFor(folder);
-      shard.issues[folder] = { signature, problems, outline: outlineOf(issue, shard.categories), hashes };
+      shard.issues[folder] = { signature, problems, outline: outlineOf(issue, shard.categories, language), hashes };
       changed.add(shardOf(folder));
     }
     for (const name of new Set([...this.shards.keys(), ...next.keys()])) {
@@ -218,12 +219,14 @@ function writeShard(folder: string, name: string, shard: Shard | undefined): voi
 }
 
 /** The outline of a composed issue, its categories written as indexes into `links` (extended as needed). */
-function outlineOf(o: IssueOutline, links: CategoryLink[]): StoredOutline {
+function outlineOf(o: IssueOutline, links: CategoryLink[], language: string): StoredOutline {
   const index = (link: CategoryLink) => {
     const found = links.findIndex((known) => known.name === link.name && known.slug === link.slug);
     return found >= 0 ? found : links.push({ name: link.name, slug: link.slug }) - 1;
   };
-  const items = o.items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index) }));
+  const items = o.items.map((item) => ({
+    anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories.map(index), lede: itemLede(item, language),
+  }));
   return {
     number: o.number, title: o.title, date: o.date, dateText: o.dateText, year: o.year, authors: o.authors,
     authorsText: o.authorsText, status: o.status, categories: o.categories.map(index), categoriesText: o.categoriesText,

@@ -2,6 +2,7 @@ import { composedIssue } from '../compose/index.js';
 import type { IssueOutline } from '../compose/types.js';
 import { categoryIssues, feedIssues, renderFeeds } from '../render/feeds/index.js';
 import type { Renderer, SiteFile, TemplateSources } from '../render/types.js';
+import { archiveFiles } from './archive-outputs.js';
 import { ISSUE_FILES, type IssueFileName } from './issue-keys.js';
 import type { SitePlan } from './plan-site.js';
 
@@ -41,6 +42,7 @@ export function* planFiles(plan: SitePlan, renderer: Renderer, templates: Templa
   yield siteFile(renderer.stylesheet(), 'asset');
   for (const page of renderer.archivePages(plan.site)) yield siteFile(page, 'page');
   for (const page of plan.site.categories) yield siteFile(renderer.categoryPage(page, plan.site), 'page');
+  yield* archiveFiles(plan, renderer);
   const feeds = renderFeeds(plan.site, { content: (issue) => renderer.issueContent(issue), templates });
   for (const feed of feeds) yield siteFile(feed, 'feed');
 }

@@ -14,6 +14,7 @@ import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './
 import { globalKey, issueKeys, type IssueHashes } from './issue-keys.js';
 import { planComposed, planSite, type PlanOptions } from './plan-site.js';
 import { issuesInFeeds, issuesOf, planFiles, renderFiles } from './render-site.js';
+import { indexedIssues, SearchIndexUpdate, searchKey } from './search-index.js';
 import { writeSite } from './write-site.js';
 import { fullBuild, incrementalBuild, prepareEmail, summary, type Result, type Stage } from './write-build.js';
 
@@ -63,12 +64,23 @@ function planOptions(run: BuildRun): PlanOptions {
  */
 async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
   const plan = await prepareCachedBuild(run, inputs);
-  if (plan.kind === 'full') return fullBuild(plan.stage, inputs, plan.global, plan.keys);
-  return incrementalBuild(plan.stage, { inputs, previous: plan.previous, keys: plan.keys, changed: plan.changed });
+  try {
+    // Pagefind indexes on the other core while the site is rendered; its files go in once the site is in place.
+    plan.search.start(plan.stage.plan, plan.stage.renderer);
+    if (plan.kind === 'full') {
+      const result = await fullBuild({ ...plan.stage, complete: (folder) => plan.search.write(folder) }, inputs, plan.global, plan.keys);
+      return { ...result, search: plan.search.remember() };
+    }
+    const result = await incrementalBuild(plan.stage, { inputs, previous: plan.previous, keys: plan.keys, changed: plan.changed });
+    await plan.search.write();
+    return { ...result, search: plan.search.remember() };
+  } finally {
+    await plan.search.close();
+  }
 }
 
 /** What a cached build renders, and against what. */
-type CachedPlan =
+type CachedPlan = { search: SearchIndexUpdate } & (
   | { kind: 'full'; stage: Stage; keys: Map<string, string>; global: string }
   | {
     kind: 'incremental';
@@ -79,7 +91,7 @@ type CachedPlan =
     previous: BuildState;
     /** Issue files whose key differs from the previous build's. */
     changed: Set<string>;
-  };
+  });
 
 /**
  * Load what changed and plan. The folders the issue memo knows to be unchanged are not read: their
@@ -101,17 +113,20 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const global = globalKey({ tool, templates, publication, drafts: Boolean(run.options.drafts), listDrafts: Boolean(run.options.listDrafts) });
   const outlined = planComposed(model.composed, planOptions(run));
   const { keys, hashes } = issueKeys(outlined, memo.remembered);
-  memo.save(freshIssues(model, hashes), knownFolders(model));
+  memo.save(freshIssues(model, hashes), knownFolders(model), publication.language);
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = new Set([...keys].filter(([file, key]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file));
+  const full = !previous || changed.size > Math.max(INCREMENTAL_LIMIT, keys.size / 2);
+  const searchAt = searchKey(tool, templates, publication.language);
+  const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(outlined.site, hashes), full);
   const stageWith = async (numbers: Iterable<number>): Promise<Stage> => {
     const read = await withIssuesRead(model, numbers, source);
     const plan = read === model ? outlined : planComposed(read.composed, planOptions(run));
     return { run, plan, renderer, templates, warnings: model.warnings };
   };
-  if (!previous || changed.size > Math.max(INCREMENTAL_LIMIT, keys.size / 2)) return { kind: 'full', stage: await stageWith(model.outlines), keys, global };
-  const stage = await stageWith(new Set([...issuesOf(outlined, changed), ...issuesInFeeds(outlined)]));
-  return { kind: 'incremental', stage, keys, previous, changed };
+  if (full || !previous) return { kind: 'full', stage: await stageWith(model.outlines), keys, global, search };
+  const stage = await stageWith(new Set([...issuesOf(outlined, changed), ...issuesInFeeds(outlined), ...search.needed()]));
+  return { kind: 'incremental', stage, keys, previous, changed, search };
 }
 
 /** The renderer of a cached build, which keeps MJML's HTML of the email skeleton in the cache folder (text, never code). */
@@ -127,20 +142,28 @@ async function cachedRenderer(
 async function uncachedBuild(run: BuildRun): Promise<Result> {
   const rendering = run.rendering ?? import('../render/index.js');
   const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
-  const { publication, warnings } = await loadPublication(run.root, { cacheDir, tool: cacheDir && toolKey(stampTool()) });
+  const tool = toolKey(stampTool());
+  const { publication, warnings } = await loadPublication(run.root, { cacheDir, tool: cacheDir && tool });
   const plan = planSite(publication, planOptions(run));
   const { readTemplates, createRenderer } = await rendering;
   const templates = await readTemplates(run.root);
   const renderer = createRenderer(templates, { publication: plan.site.publication });
   prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
-  const written: string[] = [];
-  const { keys } = issueKeys(plan);
-  const counts = await writeSite(renderFiles(planFiles(plan, renderer, templates, keys)), {
-    out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path),
-  });
-  const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email, draftsLeftOut: plan.draftsLeftOut };
-  return summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings);
+  const searchAt = searchKey(tool, templates, plan.site.publication.language);
+  const { keys, hashes } = issueKeys(plan);
+  const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(plan.site, hashes), !plan.keepPrevious);
+  try {
+    search.start(plan, renderer);
+    const written: string[] = [];
+    const counts = await writeSite(renderFiles(planFiles(plan, renderer, templates, keys)), {
+      out: run.out, root: run.root, keepPrevious: plan.keepPrevious, written: (file) => written.push(file.path), complete: (folder) => search.write(folder),
+    });
+    const totals = { issues: plan.issues.length, pages: counts.page, feeds: counts.feed, emails: counts.email, draftsLeftOut: plan.draftsLeftOut };
+    return { ...summary('full', plan, counts, { written, removed: [] }, totals, run.out, warnings), search: search.remember() };
+  } finally {
+    await search.close();
+  }
 }
 
 /** What the issue memo learns from this build: the issues of the folders read and checked this time. */

@@ -19,13 +19,15 @@ export interface Stage {
   renderer: Renderer;
   templates: TemplateSources;
   warnings: Problem[];
+  /** Adds to a full build's new site before it is swapped in (the search index, site/search-index.ts). */
+  complete?: ((folder: string) => Promise<void>) | undefined;
 }
 
 /**
  * Render everything into a temporary folder, swap it in, and record every file with its key: an issue
  * file's from the plan, any other's from its view (render-site.ts).
  */
-export async function fullBuild({ run, plan, renderer, templates, warnings: found }: Stage, inputs: Stamps, global: string, keys: Map<string, string>): Promise<Result> {
+export async function fullBuild({ run, plan, renderer, templates, warnings: found, complete }: Stage, inputs: Stamps, global: string, keys: Map<string, string>): Promise<Result> {
   prepareEmail(renderer);
   const file = stateFile(run.root, run.out, Boolean(run.options.drafts));
   forgetBuildState(file);
@@ -38,7 +40,7 @@ export async function fullBuild({ run, plan, renderer, templates, warnings: foun
     outputs[output.path] = [planned.get(output.path)!.key, output.size, output.ctimeMs];
     written.push(output.path);
   };
-  const counts = await writeSite(renderFiles(files), { out: run.out, root: run.root, keepPrevious: false, written: record });
+  const counts = await writeSite(renderFiles(files), { out: run.out, root: run.root, keepPrevious: false, written: record, complete });
   const warnings = [...found, ...(await renderer.emailWarnings?.() ?? [])];
   const totals = totalsOf(plan, files);
   if (written.length === files.length) saveBuildState(file, { out: run.out, drafts: Boolean(run.options.drafts), global, inputs, outputs, totals, warnings });

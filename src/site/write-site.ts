@@ -18,6 +18,8 @@ export interface WriteOptions {
   written?: ((file: WrittenFile) => void) | undefined;
   /** Told of a problem the build survived (an old output it could not remove); default: printed on standard error. */
   warn?: Warn | undefined;
+  /** Adds to the new site once every file is written, before it is swapped in (the search index). */
+  complete?: ((folder: string) => Promise<void>) | undefined;
 }
 
 /** A file of the build as written: its path relative to the output folder, its sort, size and ctime. */
@@ -53,6 +55,7 @@ export async function writeSite(files: AsyncIterable<OutputFile>, options: Write
     const keep = options.keepPrevious && exists(out);
     startFolder(keep ? out : undefined, temporary);
     const counts = await writeFiles(files, temporary, keep, options.written);
+    await options.complete?.(temporary);
     faultPoint('full:written');
     swapIn(temporary, out, id, warn);
     return counts;

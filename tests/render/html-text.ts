@@ -10,7 +10,8 @@ export function visibleText(html: string): string {
 /** Checks shared by every HTML format: nothing executable survived the hostile item. */
 export function executableParts(html: string): string[] {
   const found: string[] = [];
-  if (/<script/i.test(html)) found.push('<script>');
+  // A JSON-LD block is data, not code (its JSON is escaped so that no `</script>` can end it early).
+  if (/<script(?!\s+type="application\/ld\+json">)/i.test(html)) found.push('<script>');
   if (/<iframe/i.test(html)) found.push('<iframe>');
   if (/\son[a-z]+\s*=/i.test(html)) found.push('event handler attribute');
   if (/javascript:/i.test(html)) found.push('javascript: URL');

@@ -60,7 +60,12 @@ describe('issue page', () => {
   it('escapes a hostile headline and sanitises a hostile body', () => {
     expect(html).toContain('<h2 class="item-headline" id="hostile">AT&amp;T &lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;</h2>');
     expect(executableParts(html)).toEqual([]);
-    expect(html).not.toContain('alert(');
+    // The headline is in the JSON-LD block too, as data, its `<` escaped so `</script>` cannot end the block.
+    const [, data] = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)!;
+    expect(data).not.toMatch(/<\//);
+    const list = (JSON.parse(data!) as { '@graph': Array<{ itemListElement?: Array<{ name: string }> }> })['@graph'][1]!.itemListElement!;
+    expect(list.map((element) => element.name)).toContain('AT&T <script>alert(1)</script>');
+    expect(html.replace(data!, '')).not.toContain('alert(');
   });
 
   it('resolves body links against the issue URL', () => {

@@ -26,9 +26,13 @@ describe('monitor build', () => {
     expect(files.some((file) => file.startsWith('issues/3/'))).toBe(false);
     const categories = files.filter((file) => /^categories\/[^/]+\/index\.html$/.test(file)).length;
     expect(files).toContain('style.css');
-    const pattern = `Built 2 issues, ${2 + 1 + categories} pages, ${3 + categories} feeds into dist${path.sep} in \\d+\\.\\d s; open ${out}${path.sep}index.html`;
+    // Issue pages, the archive, category pages, and the list of categories, one author's page, search and 404.
+    const pages = 2 + 1 + categories + 4;
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const hint = ' (from disk, links to folders and search do not work: browse with `monitor preview`)';
+    const pattern = `${escaped(`Built 2 issues, ${pages} pages, ${3 + categories} feeds into dist${path.sep} in `)}\\d+\\.\\d s; ${escaped(`open ${out}${path.sep}index.html${hint}`)}`;
     // Issue 3 is a draft: the build says it left it out.
-    expect(stdout.trim()).toMatch(new RegExp(`^${pattern.replaceAll('/', '\\/')}\n1 draft not built; use --drafts to build it for preview$`));
+    expect(stdout.trim()).toMatch(new RegExp(`^${pattern}\n1 draft not built; use --drafts to build it for preview$`));
     expect(await leftovers(out)).toEqual([]);
   });
 

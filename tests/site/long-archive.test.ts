@@ -5,7 +5,7 @@ import { validatePublication } from '../../src/content/index.js';
 import type { ComposedIssue } from '../../src/compose/types.js';
 import { ContentError } from '../../src/core/errors.js';
 import { createRenderer, readTemplates } from '../../src/render/index.js';
-import { buildSite, type Rendering } from '../../src/site/index.js';
+import { buildSite, type BuildSummary, type Rendering } from '../../src/site/index.js';
 import { issueFile, itemFile, writePublication, type PublicationFiles } from '../helpers/sample-publication.js';
 import { hashTree, leftovers } from './site-fixtures.js';
 
@@ -59,8 +59,8 @@ async function cleanBuild(root: string): Promise<Map<string, string>> {
 }
 
 /** Build incrementally, check the output equals a clean build and the warnings equal validate's; return what was written. */
-async function rebuild(root: string): Promise<string[]> {
-  const summary = await buildSite(root);
+async function rebuild(root: string, built?: BuildSummary): Promise<string[]> {
+  const summary = built ?? await buildSite(root);
   const { problems } = await validatePublication(root);
   expect(summary.warnings).toEqual(problems);
   expect(await hashTree(path.join(root, 'dist'))).toEqual(await cleanBuild(root));
@@ -78,10 +78,14 @@ describe('an incremental build of a long archive', () => {
   it('after editing an old item rewrites that issue alone, with the warnings of the folders it did not read', async () => {
     const root = await builtArchive();
     await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
-    // Its files, and the feeds of its items' categories, which reach back this far (no archive or category page).
-    expect(await rebuild(root)).toEqual([
-      'categories/democracy-and-governance/feed.xml', 'categories/russia/feed.xml', 'issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html',
+    // Its files, the feeds of its items' categories, which reach back this far, and the page of the
+    // item's category, which shows its first sentence (no archive page); one part of the search index.
+    const summary = await buildSite(root);
+    expect(await rebuild(root, summary)).toEqual([
+      'categories/democracy-and-governance/feed.xml', 'categories/russia/feed.xml', 'categories/russia/index.html',
+      'issues/3/email.html', 'issues/3/email.txt', 'issues/3/index.html',
     ]);
+    expect(summary.search).toEqual({ parts: 1, issues: 30 });
     const warnings = (await buildSite(root)).warnings.map((problem) => problem.message);
     expect(warnings).toContain('publication "Novaya Gazeta" is not in feeds/sources.yaml. Add it to feeds/sources.yaml so its citation is styled right.');
     expect(warnings.some((message) => message.startsWith('this story is also cited in issues/29/01-item.md'))).toBe(true);
@@ -101,7 +105,8 @@ describe('an incremental build of a long archive', () => {
     await edit(root, 'issues/30/02-item.md', (text) => text.replace('What happened in week 30', 'What happened in week 30, updated'));
     const written = await rebuild(root);
     expect(written).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'issues/30/index.html']));
-    expect(written.filter((file) => file.endsWith('index.html'))).toEqual(['issues/30/index.html']);
+    // The page of the item's category shows its first sentence; no archive page shows it.
+    expect(written.filter((file) => file.endsWith('index.html'))).toEqual(['categories/china/index.html', 'issues/30/index.html']);
   });
 
   it('after adding an issue links its neighbour to it and lists it everywhere', async () => {
@@ -142,7 +147,7 @@ describe('an incremental build of a long archive', () => {
     await rm(path.join(root, '.monitor-cache', 'content'), { recursive: true });
     await edit(root, 'issues/3/01-item.md', (text) => text.replace('What happened in week 3', 'What really happened in week 3'));
     const summary = await buildSite(root);
-    expect(summary.written.filter((file) => file.endsWith('.html')).sort()).toEqual(['issues/3/email.html', 'issues/3/index.html']);
+    expect(summary.written.filter((file) => file.endsWith('.html')).sort()).toEqual(['categories/russia/index.html', 'issues/3/email.html', 'issues/3/index.html']);
     const cached = await readFile(path.join(root, '.monitor-cache', 'content', 'shard-0.cache'), 'utf8');
     const folders = new Set([...cached.matchAll(/"issues\/(\d+)\//g)].map((match) => Number(match[1])));
     // Issue 3, which changed; the newest ten (the repeated-story rule); and the issues the feeds

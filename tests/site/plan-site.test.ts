@@ -4,6 +4,7 @@ import { MonitorError } from '../../src/core/errors.js';
 import { composeIssues } from '../../src/compose/index.js';
 import type { ComposedIssue, IssueOutline } from '../../src/compose/types.js';
 import { createRenderer, readTemplates } from '../../src/render/index.js';
+import { itemLede } from '../../src/render/search-text.js';
 import { planFiles, planSite, type PlannedFile } from '../../src/site/index.js';
 import { issueKeys } from '../../src/site/issue-keys.js';
 import { planComposed } from '../../src/site/plan-site.js';
@@ -85,6 +86,6 @@ describe('an issue outline (what a build keeps of an issue it does not read agai
 /** What the issue memo keeps of an issue. */
 function outlineOf(issue: ComposedIssue): IssueOutline {
   const { number, title, date, dateText, year, authors, authorsText, status, categories, categoriesText, preheader, subject, hasSections, path, url, copyright } = issue;
-  const items = issue.items.map(({ anchor, headline, headlineCaps, categories: filed }) => ({ anchor, headline, headlineCaps, categories: filed }));
+  const items = issue.items.map((item) => ({ anchor: item.anchor, headline: item.headline, headlineCaps: item.headlineCaps, categories: item.categories, lede: itemLede(item, 'en') }));
   return { number, title, date, dateText, year, authors, authorsText, status, categories, categoriesText, preheader, subject, items, hasSections, path, url, copyright, previous: undefined, next: undefined };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CategoryPage, ComposedIssue, ComposedSite, IssueOutline } from '../../src/compose/types.js';
 import type { Renderer, SiteFile } from '../../src/render/types.js';
 import type { Rendering } from '../../src/site/index.js';
+import { authorPages } from '../../src/render/archive-views.js';
 import { readTemplates } from '../../src/render/read-templates.js';
 
 /** Every file below `folder` (relative path -> SHA-256), to prove a folder did not change by one byte. */
@@ -39,6 +40,16 @@ export function fakeRendering(options: { failOn?: number } = {}): Rendering {
     archivePages: (site: ComposedSite) => [fakeFile('index.html', `archive ${listed(site)}`)],
     stylesheet: () => fakeFile('style.css', 'body { color: black }\n'),
     categoryPage: (page: CategoryPage) => fakeFile(`categories/${page.category.slug}/index.html`, `category ${page.category.slug}: ${page.entries.map((entry) => entry.issue.number).join(',')}`),
+    archive: {
+      categoriesIndex: (site) => fakeFile('categories/index.html', `categories ${site.categories.map((page) => `${page.category.slug}:${page.entries.length}`).join(',')}`),
+      authorPages: (site) => authorPages(site).map((author) => fakeFile(`${author.path}index.html`, `author ${author.name}: ${author.issues.map((issue) => issue.number).join(',')}`)),
+      searchPage: () => fakeFile('search/index.html', 'search'),
+      searchScript: () => fakeFile('search/search.js', '// search\n'),
+      searchRecord: (issue) => `<html lang="en"><body><h1>${issue.title}</h1></body></html>`,
+      notFound: () => fakeFile('404.html', 'not found'),
+      sitemap: (site) => fakeFile('sitemap.xml', `sitemap ${listed(site)}`),
+      robots: () => fakeFile('robots.txt', 'robots\n'),
+    },
   };
   return { readTemplates, createRenderer: () => renderer };
 }

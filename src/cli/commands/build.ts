@@ -39,7 +39,8 @@ export function summaryLine(summary: BuildSummary, root: string): string {
   const relative = path.relative(root, summary.out);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? `${relative}${path.sep}` : summary.out;
   const seconds = (summary.ms / 1000).toFixed(1);
-  const open = `open ${path.join(summary.out, 'index.html')}`;
+  // Opened from disk, a link to a folder shows a file listing and the search index cannot load: say so.
+  const open = `open ${path.join(summary.out, 'index.html')} (from disk, links to folders and search do not work: browse with \`monitor preview\`)`;
   const list = (counts: { issues: number; pages: number; feeds: number }) =>
     `${plural(counts.issues, 'issue')}, ${plural(counts.pages, 'page')}, ${plural(counts.feeds, 'feed')}`;
   if (summary.mode === 'unchanged') return `Nothing changed: ${shown} is up to date (${list(summary.totals)}) in ${seconds} s; ${open}`;

@@ -55,7 +55,10 @@ async function handle(context: PreviewContext, request: IncomingMessage, respons
   const issue = /^\/__preview\/(\d+)\/?$/.exec(pathname);
   if (issue) return sendHtml(response, issuePreviewPage(templates, Number(issue[1]), await readText(context.out, issue[1]!), status));
   const decorate = (html: string) => injectIntoHtml(html, problemBanner(templates, status.problems), reloadScript(templates, status.version));
-  if (await serveFile(context.out, pathname, response, (html) => decorate(rewriteBaseUrl(html, context)))) return;
+  const decorateSite = (html: string) => decorate(rewriteBaseUrl(html, context));
+  if (await serveFile(context.out, pathname, response, decorateSite)) return;
+  // As a static host serves the site's own 404.html; the preview's page until the site has one.
+  if (await serveFile(context.out, '/404.html', response, decorateSite, 404)) return;
   sendHtml(response, decorate(notFoundPage(templates, pathname)), 404);
 }
 

@@ -26,7 +26,7 @@ export type DecorateHtml = (html: string) => string;
  * Serve `pathname` from the output folder `out`: folders by their index.html (redirected to a trailing
  * slash first, so relative links work), never anything outside `out`. Returns false when there is no such file.
  */
-export async function serveFile(out: string, pathname: string, response: ServerResponse, decorate: DecorateHtml): Promise<boolean> {
+export async function serveFile(out: string, pathname: string, response: ServerResponse, decorate: DecorateHtml, status = 200): Promise<boolean> {
   const site = sitePath(pathname);
   if (site === undefined) return false;
   const file = path.join(out, site);
@@ -37,17 +37,17 @@ export async function serveFile(out: string, pathname: string, response: ServerR
       response.writeHead(301, { Location: `${encodePath(site)}/`, 'Cache-Control': 'no-store' }).end();
       return true;
     }
-    return sendFile(path.join(file, 'index.html'), response, decorate);
+    return sendFile(path.join(file, 'index.html'), response, decorate, status);
   }
-  return sendFile(file, response, decorate);
+  return sendFile(file, response, decorate, status);
 }
 
-async function sendFile(file: string, response: ServerResponse, decorate: DecorateHtml): Promise<boolean> {
+async function sendFile(file: string, response: ServerResponse, decorate: DecorateHtml, status: number): Promise<boolean> {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return false;
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const body = type.startsWith('text/html') ? Buffer.from(decorate(bytes.toString('utf8'))) : bytes;
-  response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' }).end(body);
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' }).end(body);
   return true;
 }
 

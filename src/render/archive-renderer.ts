@@ -1,0 +1,94 @@
+import type { ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
+import { authorPages, categorySummaries, sitemapEntries } from './archive-views.js';
+import { ISSUES_PER_PAGE, pageContext } from './pages.js';
+import { bodyText } from './search-text.js';
+import { siteFile, type TemplateSet } from './template-set.js';
+import type { SiteFile } from './types.js';
+import type { SiteView } from './views.js';
+
+/** Where the archive's finding aids go, relative to the output folder (author pages: `authors/<slug>/index.html`). */
+export const ARCHIVE_FILES = {
+  categories: 'categories/index.html',
+  search: 'search/index.html',
+  searchScript: 'search/search.js',
+  notFound: '404.html',
+  sitemap: 'sitemap.xml',
+  robots: 'robots.txt',
+} as const;
+
+/**
+ * The pages that help a reader find things in the archive, each from its own template (overridable
+ * like the others): the list of categories, one page per author, the search page and its script, the
+ * 404 page, sitemap.xml and robots.txt. Pure, like the rest of render.
+ */
+export interface ArchiveRenderer {
+  /** dist/categories/index.html (web/categories.hbs). */
+  categoriesIndex(site: ComposedSite<IssueOutline>): SiteFile;
+  /** dist/authors/<slug>/index.html, one per author of a published issue (web/author.hbs). */
+  authorPages(site: ComposedSite<IssueOutline>): SiteFile[];
+  /** dist/search/index.html (web/search.hbs); the index itself is written by the build (site/search-index.ts). */
+  searchPage(site: ComposedSite<IssueOutline>): SiteFile;
+  /**
+   * dist/search/search.js (web/search.js.hbs): the script that queries the index in the browser;
+   * `indexes` are the folders of the index's parts, relative to the site root (site/search-index.ts).
+   */
+  searchScript(indexes: string[]): SiteFile;
+  /**
+   * What the search index reads of a published issue (web/search-record.hbs): a small HTML document of
+   * its items' headlines, anchors and plain text, never shown to a reader.
+   */
+  searchRecord(issue: ComposedIssue): string;
+  /** dist/404.html (web/404.hbs): served for any missing path, so its links are absolute paths. */
+  notFound(site: ComposedSite<IssueOutline>): SiteFile;
+  /** dist/sitemap.xml (web/sitemap.xml.hbs). */
+  sitemap(site: ComposedSite<IssueOutline>): SiteFile;
+  /** dist/robots.txt (web/robots.txt.hbs), naming the sitemap. */
+  robots(): SiteFile;
+}
+
+export function createArchiveRenderer(set: TemplateSet, site: SiteView): ArchiveRenderer {
+  const copyright = (composed: ComposedSite<IssueOutline>) => composed.issues[0]?.copyright;
+  const file = (path: string, template: string, context: object) => siteFile(set, path, template, context);
+  const page = (composed: ComposedSite<IssueOutline>, depth: number, path: string, title: string, description: string) =>
+    pageContext(site, { depth, title, description, canonical: new URL(path, site.baseUrl).href, type: 'website', copyright: copyright(composed) });
+  return {
+    categoriesIndex(composed) {
+      const context = page(composed, 1, 'categories/', `Categories · ${site.title}`, `Every category of ${site.title}, with its number of items.`);
+      return file(ARCHIVE_FILES.categories, 'web/categories.hbs', { site, page: context, categories: categorySummaries(composed), linkBase: context.root });
+    },
+    authorPages(composed) {
+      return authorPages(composed).map((author) => {
+        const context = page(composed, 2, author.path, `${author.name} · ${site.title}`, `Issues of ${site.title} by ${author.name}, newest first.`);
+        return file(`${author.path}index.html`, 'web/author.hbs', { site, page: context, author, linkBase: context.root });
+      });
+    },
+    searchPage(composed) {
+      const context = page(composed, 1, 'search/', `Search · ${site.title}`, `Search every issue of ${site.title}.`);
+      const host = new URL(site.baseUrl).host;
+      return file(ARCHIVE_FILES.search, 'web/search.hbs', { site, page: context, host, categories: categorySummaries(composed), linkBase: context.root });
+    },
+    searchScript(indexes) {
+      return file(ARCHIVE_FILES.searchScript, 'web/search.js.hbs', { site, indexes });
+    },
+    searchRecord(issue) {
+      const items = issue.items.map((item) => ({ anchor: item.anchor, headline: item.headlineCaps, text: bodyText(item, site.language), citation: item.citation.text }));
+      const categories = issue.categories.map((category) => category.name);
+      return set.render('web/search-record.hbs', { site, issue: { number: issue.number, title: issue.title, date: issue.date, categories, items } });
+    },
+    notFound(composed) {
+      const context = page(composed, 0, '404.html', `Page not found · ${site.title}`, site.description);
+      // Served in place of any missing page, at any depth: links start from the site's own path.
+      const root = new URL(site.baseUrl).pathname;
+      const notFoundPage = Object.assign(context, { root, noindex: true });
+      return file(ARCHIVE_FILES.notFound, 'web/404.hbs', { site, page: notFoundPage, linkBase: root });
+    },
+    sitemap(composed) {
+      const published = composed.issues.filter((issue) => issue.status === 'published').length;
+      const pages = Math.max(1, Math.ceil(published / ISSUES_PER_PAGE));
+      return file(ARCHIVE_FILES.sitemap, 'web/sitemap.xml.hbs', { site, entries: sitemapEntries(composed, pages, ISSUES_PER_PAGE) });
+    },
+    robots() {
+      return file(ARCHIVE_FILES.robots, 'web/robots.txt.hbs', { site, sitemap: new URL('sitemap.xml', site.baseUrl).href });
+    },
+  };
+}
