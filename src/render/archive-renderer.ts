@@ -1,4 +1,5 @@
 import type { ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
+import type { SearchDocument } from '../search/search-terms.js';
 import { authorPages, categorySummaries, sitemapEntries } from './archive-views.js';
 import { ISSUES_PER_PAGE, pageContext } from './pages.js';
 import { bodyText } from './search-text.js';
@@ -10,7 +11,6 @@ import type { SiteView } from './views.js';
 export const ARCHIVE_FILES = {
   categories: 'categories/index.html',
   search: 'search/index.html',
-  searchScript: 'search/search.js',
   notFound: '404.html',
   sitemap: 'sitemap.xml',
   robots: 'robots.txt',
@@ -26,18 +26,13 @@ export interface ArchiveRenderer {
   categoriesIndex(site: ComposedSite<IssueOutline>): SiteFile;
   /** dist/authors/<slug>/index.html, one per author of a published issue (web/author.hbs). */
   authorPages(site: ComposedSite<IssueOutline>): SiteFile[];
-  /** dist/search/index.html (web/search.hbs); the index itself is written by the build (site/search-index.ts). */
+  /**
+   * dist/search/index.html (web/search.hbs); the index is written by the build (site/search-index.ts) and
+   * the page's script is search/search-page.ts.
+   */
   searchPage(site: ComposedSite<IssueOutline>): SiteFile;
-  /**
-   * dist/search/search.js (web/search.js.hbs): the script that queries the index in the browser;
-   * `indexes` are the folders of the index's parts, relative to the site root (site/search-index.ts).
-   */
-  searchScript(indexes: string[]): SiteFile;
-  /**
-   * What the search index reads of a published issue (web/search-record.hbs): a small HTML document of
-   * its items' headlines, anchors and plain text, never shown to a reader.
-   */
-  searchRecord(issue: ComposedIssue): string;
+  /** What the search index holds of a published issue: its items' headlines, bodies and citations as plain text, anchors and categories. */
+  searchDocument(issue: ComposedIssue): SearchDocument;
   /** dist/404.html (web/404.hbs): served for any missing path, so its links are absolute paths. */
   notFound(site: ComposedSite<IssueOutline>): SiteFile;
   /** dist/sitemap.xml (web/sitemap.xml.hbs). */
@@ -67,13 +62,14 @@ export function createArchiveRenderer(set: TemplateSet, site: SiteView): Archive
       const host = new URL(site.baseUrl).host;
       return file(ARCHIVE_FILES.search, 'web/search.hbs', { site, page: context, host, categories: categorySummaries(composed), linkBase: context.root });
     },
-    searchScript(indexes) {
-      return file(ARCHIVE_FILES.searchScript, 'web/search.js.hbs', { site, indexes });
-    },
-    searchRecord(issue) {
-      const items = issue.items.map((item) => ({ anchor: item.anchor, headline: item.headlineCaps, text: bodyText(item, site.language), citation: item.citation.text }));
-      const categories = issue.categories.map((category) => category.name);
-      return set.render('web/search-record.hbs', { site, issue: { number: issue.number, title: issue.title, date: issue.date, categories, items } });
+    searchDocument(issue) {
+      return {
+        id: String(issue.number),
+        date: issue.date,
+        headline: issue.items.map((item) => item.headline).join('\n'),
+        text: issue.items.map((item) => `${bodyText(item, site.language)} (${item.citation.text})`).join('\n'),
+        items: issue.items.map((item) => [item.anchor, ...item.categories.map((category) => category.name)]),
+      };
     },
     notFound(composed) {
       const context = page(composed, 0, '404.html', `Page not found · ${site.title}`, site.description);
@@ -92,3 +88,4 @@ export function createArchiveRenderer(set: TemplateSet, site: SiteView): Archive
     },
   };
 }
+

@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../core/package-root.js';
+import { textKey } from '../core/text-key.js';
 import type { Renderer } from '../render/types.js';
 import type { SitePlan } from './plan-site.js';
 import type { PlannedFile } from './render-site.js';
-import { searchIndexFolders } from './search-index.js';
 
 /**
  * The archive's finding aids as build outputs: the list of categories, the author pages, the search page
- * and its script, the 404 page, sitemap.xml and robots.txt. Each is made from the plan's site alone
+ * and its scripts, the 404 page, sitemap.xml and robots.txt. Each is made from the plan's site alone
  * (listings, never rendered pages or bodies) and keyed by what its template is given, like every output
- * that is not an issue's own file (render-site.ts).
+ * that is not an issue's own file (render-site.ts); the scripts by their text.
  */
 export function* archiveFiles(plan: SitePlan, renderer: Renderer): Generator<PlannedFile> {
   const archive = renderer.archive;
@@ -16,8 +20,24 @@ export function* archiveFiles(plan: SitePlan, renderer: Renderer): Generator<Pla
   yield planned(archive.categoriesIndex(site), 'page');
   for (const page of archive.authorPages(site)) yield planned(page, 'page');
   yield planned(archive.searchPage(site), 'page');
-  yield planned(archive.searchScript(searchIndexFolders(site)), 'asset');
+  for (const [file, source] of searchScripts()) {
+    const text = readFileSync(source, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
+    yield { path: file, kind: 'asset', key: textKey(text), render: () => text };
+  }
   yield planned(archive.notFound(site), 'page');
   yield planned(archive.sitemap(site), 'asset');
   yield planned(archive.robots(), 'asset');
+}
+
+/**
+ * The search page's scripts, as the browser loads them (web/search.hbs): monitor's own (src/search/,
+ * compiled into lib/search/) and MiniSearch's browser module, copied from the installed packages.
+ */
+function searchScripts(): Array<[file: string, source: string]> {
+  const miniSearch = createRequire(import.meta.url).resolve('minisearch'); // <package>/dist/cjs/index.cjs
+  return [
+    ['search/search-page.js', path.join(PACKAGE_ROOT, 'lib/search/search-page.js')],
+    ['search/search-terms.js', path.join(PACKAGE_ROOT, 'lib/search/search-terms.js')],
+    ['search/minisearch.js', path.join(path.dirname(miniSearch), '../es/index.js')],
+  ];
 }

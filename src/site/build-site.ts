@@ -87,7 +87,7 @@ async function buildLocked(root: string, out: string, options: BuildOptions, ren
   const intact = recorded && outputsIntact(out, recorded.outputs) ? recorded : undefined;
   const fresh = intact && changedStamps(absoluteRoot, intact.inputs);
   // A search index removed since is made again, though no input changed.
-  const searchable = intact && searchIndexIntact(out, path.join(absoluteRoot, CACHE_FOLDER));
+  const searchable = intact && searchIndexIntact(out);
   if (intact && !fresh && searchable) return unchanged(intact.header, started);
   const previous = intact?.expand();
   const inputs = cached ? fresh ?? collectStamps(absoluteRoot) : undefined;

@@ -65,7 +65,7 @@ function planOptions(run: BuildRun): PlanOptions {
 async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
   const plan = await prepareCachedBuild(run, inputs);
   try {
-    // Pagefind indexes on the other core while the site is rendered; its files go in once the site is in place.
+    // The index is made on the other core while the site is rendered; its files go in once the site is in place.
     plan.search.start(plan.stage.plan, plan.stage.renderer);
     if (plan.kind === 'full') {
       const result = await fullBuild({ ...plan.stage, complete: (folder) => plan.search.write(folder) }, inputs, plan.global, plan.keys);
@@ -117,7 +117,7 @@ async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<Cached
   const previous = run.previous?.global === global ? run.previous : undefined;
   const changed = new Set([...keys].filter(([file, key]) => previous?.outputs[file]?.[0] !== key).map(([file]) => file));
   const full = !previous || changed.size > Math.max(INCREMENTAL_LIMIT, keys.size / 2);
-  const searchAt = searchKey(tool, templates, publication.language);
+  const searchAt = searchKey(tool, publication.language);
   const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(outlined.site, hashes), full);
   const stageWith = async (numbers: Iterable<number>): Promise<Stage> => {
     const read = await withIssuesRead(model, numbers, source);
@@ -150,7 +150,7 @@ async function uncachedBuild(run: BuildRun): Promise<Result> {
   const renderer = createRenderer(templates, { publication: plan.site.publication });
   prepareEmail(renderer);
   for (const drafts of [false, true]) forgetBuildState(stateFile(run.root, run.out, drafts));
-  const searchAt = searchKey(tool, templates, plan.site.publication.language);
+  const searchAt = searchKey(tool, plan.site.publication.language);
   const { keys, hashes } = issueKeys(plan);
   const search = SearchIndexUpdate.plan(run.out, cacheDir, searchAt, indexedIssues(plan.site, hashes), !plan.keepPrevious);
   try {

@@ -1,46 +1,49 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { composedIssue } from '../compose/index.js';
 import type { ComposedSite, IssueOutline } from '../compose/types.js';
-import { readCacheText, writeCacheFile } from '../core/cache-file.js';
+import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import { MonitorError } from '../core/errors.js';
-import type { Renderer, TemplateSources } from '../render/types.js';
+import type { Renderer } from '../render/types.js';
+import type { IndexJob, IndexMessage, PartFiles } from '../search/index-worker.js';
+import { DOCUMENTS_FILE, INDEX_FOLDER, partOf, PARTS_FILE, type SearchDocument } from '../search/search-terms.js';
 import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
 import type { SitePlan } from './plan-site.js';
-import { issuesByPart, partOf, partStamp, RecordStore, type IndexedIssue, type PartRecords } from './search-records.js';
-import { PagefindSession as Session } from './pagefind-session.js';
-import { removePart, replacePart, writePartInto } from './write-search-part.js';
+import { removeIndexFolder, replaceIndexFolder, writeIndexFile, writeIndexInto, type IndexFiles } from './write-index-folder.js';
 
-/** The search index's folder in the output: one Pagefind index per part, `pagefind/<part>/`. */
-export const SEARCH_FOLDER = 'pagefind';
-/**
- * What an index depends on besides its records: this module's format and Pagefind's version (pinned
- * exactly in package.json; change both together).
- */
-const INDEX_FORMAT = 'search-index 1 pagefind-1.6.0';
-const RECORD_TEMPLATE = 'web/search-record.hbs';
+/** What the index depends on besides its issues: this module's format and MiniSearch's (pinned to a major version). */
+const INDEX_FORMAT = 'search-index 2 minisearch-7';
+const WORKER_SCRIPT = new URL('../search/index-worker.js', import.meta.url);
 
-/** What indexing did. */
+/** What indexing did: how many parts were made again, and for how many issues a document was made anew. */
 export interface SearchIndexSummary {
-  /** Parts of the index made again (0: no searchable text changed). */
   parts: number;
-  /** Issues in those parts. */
   issues: number;
 }
 
-/** The folders of the index's parts, relative to the site root, as the search script loads them. */
-export function searchIndexFolders(site: ComposedSite<IssueOutline>): string[] {
-  const parts = new Set(site.issues.filter((issue) => issue.status === 'published').map((issue) => partOf(issue.number)));
-  return [...parts].sort((a, b) => Number(a) - Number(b)).map((part) => `${SEARCH_FOLDER}/${part}/`);
+/** A published issue as the index knows it: its number and a key that changes whenever its items may. */
+export interface IndexedIssue {
+  number: number;
+  key: string;
 }
 
-/** What a search record depends on besides its issue: the record template and the publication's language. */
-export function searchKey(tool: string, templates: TemplateSources, language: string): string {
-  return createHash('sha1').update(`${INDEX_FORMAT}\0${tool}\0${language}\0${templates.get(RECORD_TEMPLATE) ?? ''}`).digest('base64url');
+/** What the cache keeps of a part: each issue's document with the key it was made under, and the part's files. */
+interface KeptPart {
+  documents: Record<string, [key: string, document: SearchDocument]>;
+  files: PartFiles;
 }
 
-/** The published issues of a plan with the key of each one's record (its composed form's hashes). */
+/** The keys of the issues each part was last made from, by part. */
+type Stamps = Record<string, Record<string, string>>;
+
+/** What a search index depends on besides its issues: monitor itself and the publication's language. */
+export function searchKey(tool: string, language: string): string {
+  return createHash('sha1').update(`${INDEX_FORMAT}\0${tool}\0${language}`).digest('base64url');
+}
+
+/** The published issues of a plan with each one's key (its composed form's hashes). */
 export function indexedIssues(site: ComposedSite<IssueOutline>, hashes: ReadonlyMap<number, IssueHashes>): IndexedIssue[] {
   return site.issues.filter((issue) => issue.status === 'published').map((issue) => {
     const known = hashes.get(issue.number);
@@ -49,177 +52,206 @@ export function indexedIssues(site: ComposedSite<IssueOutline>, hashes: Readonly
 }
 
 /**
- * The search index of a build, made with Pagefind (its Node API runs the indexer as a child process, on
- * the other core while this one renders). The archive is indexed in parts of ISSUES_PER_PART issues, each
- * a Pagefind index of its own, which the search page merges: a build re-indexes only the parts whose
- * issues' records changed (Pagefind cannot update an index in place), from the records it keeps in the
- * cache folder, so an edited item re-indexes one part and an edit that changes no searchable text none.
- * Drafts are never indexed. Each part is written beside the output and renamed into it whole.
+ * The search index of a build (dist/search/index/), made with MiniSearch in a worker thread on the other
+ * core while this one renders (search/index-worker.ts), in parts of ISSUES_PER_PART issue numbers. The
+ * cache folder keeps each part's documents and files: a build makes again only the parts holding an
+ * issue whose key changed (from the kept documents of the others in it), and each part's folder replaces
+ * the old one whole. Drafts are never indexed.
  */
 export class SearchIndexUpdate {
-  private readonly records = new Map<string, PartRecords>();
-  /** Stale parts whose records, made again, read as before: stamped anew, not re-indexed. */
-  private readonly sameText = new Set<string>();
-  private session: Session | undefined;
-  /** Records being made and handed to Pagefind, part after part, while the build renders. */
-  private feeding: Promise<unknown> = Promise.resolve();
-  private closed = false;
+  private readonly fresh = new Map<string, KeptPart>();
+  private made: Promise<Map<string, PartFiles>> = Promise.resolve(new Map());
+  private worker: Worker | undefined;
 
   private constructor(
     private readonly out: string,
-    private readonly store: RecordStore | undefined,
-    private readonly stampFile: string | undefined,
-    private readonly key: string,
+    private readonly cache: PartCache | undefined,
     private readonly parts: Map<string, IndexedIssue[]>,
+    private readonly kept: Map<string, KeptPart>,
     private readonly stale: string[],
-    private readonly stamps: Record<string, string>,
-    private readonly replaced: boolean,
+    private readonly removed: string[],
+    private readonly stamps: Stamps,
   ) {}
 
   /**
-   * Which parts must be made again: those whose stamp differs from the one recorded for `out`, or whose
-   * folder is missing; every part when the build replaces the whole output (`replaced`: a full build
-   * writes a new folder, without the index). Without a cache folder, every part, and nothing is remembered.
+   * Which parts must be made again: those whose issues or keys differ from the ones they were made from,
+   * or whose folder is missing; `replaced`: the build writes a new output folder, into which every part
+   * goes, those not made again from the cache. Without a cache folder, every part, and nothing is kept.
    */
   static plan(out: string, cacheDir: string | undefined, key: string, issues: IndexedIssue[], replaced: boolean): SearchIndexUpdate {
+    const cache = cacheDir === undefined ? undefined : new PartCache(cacheDir, out, key);
+    const stamps = cache?.readStamps() ?? {};
     const parts = issuesByPart(issues);
-    const stampFile = cacheDir && stampPath(cacheDir, out);
-    const stamps = (stampFile && readStamps(stampFile)) || {};
-    const current = (part: string, list: IndexedIssue[]) => !replaced && stamps[part] === partStamp(key, list) && exists(entryFile(out, part));
-    const stale = [...parts].filter(([part, list]) => !current(part, list)).map(([part]) => part);
-    const store = cacheDir === undefined ? undefined : RecordStore.in(cacheDir, key);
-    const update = new SearchIndexUpdate(out, store, stampFile, key, parts, stale, stamps, replaced);
-    for (const part of stale) update.records.set(part, store?.read(part) ?? new Map());
-    return update;
+    const kept = new Map<string, KeptPart>();
+    const stale: string[] = [];
+    for (const [part, list] of parts) {
+      const current = sameIssues(stamps[part], list) && (replaced || exists(path.join(out, INDEX_FOLDER, part, DOCUMENTS_FILE)));
+      const known = cache && (!current || replaced) ? cache.readPart(part) : undefined;
+      if (known) kept.set(part, known);
+      if (!current || (replaced && !known)) stale.push(part);
+    }
+    const removed = Object.keys(stamps).filter((part) => !parts.has(part));
+    return new SearchIndexUpdate(out, cache, parts, kept, stale, removed, stamps);
   }
 
-  /** Issues whose record this build must make: those of the stale parts with no record of their current key. */
+  /** Issues this build must read in full: those of the parts made again with no document kept under their current key. */
   needed(): Set<number> {
     const numbers = new Set<number>();
-    for (const part of this.stale) {
-      const known = this.records.get(part)!;
-      for (const issue of this.parts.get(part)!) if (known.get(issue.number)?.key !== issue.key || issue.key === '') numbers.add(issue.number);
-    }
+    for (const part of this.stale) for (const issue of this.parts.get(part)!) if (!this.keptDocument(part, issue)) numbers.add(issue.number);
     return numbers;
   }
 
-  /**
-   * Start making the missing records from the plan's issues (read in full) and handing the stale parts to
-   * Pagefind, one part at a time (so that no more than a part's records wait in the pipe to it), while
-   * the build renders; write() waits for the end.
-   */
+  private keptDocument(part: string, issue: IndexedIssue): SearchDocument | undefined {
+    const known = this.kept.get(part)?.documents[issue.number];
+    return issue.key !== '' && known?.[0] === issue.key ? known[1] : undefined;
+  }
+
+  /** Start making the stale parts in the worker, from the plan's issues (those needed read in full); write() waits for it. */
   start(plan: SitePlan, renderer: Renderer): void {
-    const feeding = this.feed(plan, renderer);
-    // Kept, and caught so that a build failing before write() leaves no unhandled rejection.
-    this.feeding = feeding.then(() => undefined, (error: unknown) => error);
-    void feeding.catch(() => undefined);
+    if (this.stale.length === 0) return;
+    const byNumber = new Map(plan.site.issues.map((issue) => [issue.number, issue]));
+    const job: IndexJob = { parts: [] };
+    for (const part of this.stale) {
+      const documents: KeptPart['documents'] = {};
+      for (const issue of this.parts.get(part)!) {
+        const full = byNumber.get(issue.number);
+        const document = this.keptDocument(part, issue) ?? (full && renderer.archive.searchDocument(composedIssue(full)));
+        if (!document) throw new MonitorError(`The search index needs issue ${issue.number} read in full, and it was not.`);
+        documents[issue.number] = [issue.key, document];
+      }
+      this.fresh.set(part, { documents, files: [] });
+      job.parts.push({ part, documents: Object.values(documents).map(([, document]) => document) });
+    }
+    this.made = this.run(job);
+    // Caught here too, so that a build failing before write() leaves no unhandled rejection.
+    this.made.catch(() => undefined);
   }
 
-  private async feed(plan: SitePlan, renderer: Renderer): Promise<void> {
-    const byNumber = new Map(plan.site.issues.map((issue) => [issue.number, issue]));
-    const needed = this.needed();
-    for (const part of this.stale) {
-      if (this.closed) return;
-      const known = this.records.get(part)!;
-      const fresh: PartRecords = new Map();
-      for (const { number, key } of this.parts.get(part)!) {
-        const issue = needed.has(number) ? byNumber.get(number) : undefined;
-        if (needed.has(number) && !issue) throw new MonitorError(`The search index needs issue ${number} read in full, and it was not.`);
-        fresh.set(number, issue ? { key, html: renderer.archive.searchRecord(composedIssue(issue)) } : known.get(number)!);
-      }
-      this.records.set(part, fresh);
-      if (!this.replaced && sameText(known, fresh) && exists(entryFile(this.out, part))) {
-        this.sameText.add(part);
-        continue;
-      }
-      this.session ??= await Session.open();
-      await this.session.add(part, [...fresh].map(([number, record]) => ({ url: `/issues/${number}/`, content: record.html })));
-    }
+  private run(job: IndexJob): Promise<Map<string, PartFiles>> {
+    return new Promise((resolve, reject) => {
+      // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
+      const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
+      const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
+      this.worker = worker;
+      worker.once('message', (message: IndexMessage) => {
+        if ('parts' in message) resolve(new Map(message.parts.map(({ part, files }) => [part, files])));
+        else reject(new MonitorError(`The search index could not be made: ${message.error}`));
+      });
+      worker.once('error', (error) => reject(new MonitorError(`The search index could not be made: ${error.message}`)));
+      worker.once('exit', (code) => reject(new MonitorError(`The search index stopped (exit code ${code}) before it was made.`)));
+    });
   }
 
   /**
-   * Write the stale parts, and remove the parts no issue is in any more: into the output in place, part
-   * by part (an incremental build, once its files are in), or into a full build's new site before it is
-   * swapped in (`folder`).
+   * Write the index: the parts made again, each in place of its old folder, and the list of parts (an
+   * incremental build); or every part into a full build's new site (`folder`).
    */
   async write(folder?: string): Promise<void> {
-    const failed = await this.feeding;
-    if (failed) throw failed;
-    const site = folder ?? this.out;
-    for (const part of this.stale) {
-      if (this.sameText.has(part)) continue;
-      const write = (target: string) => this.session!.write(part, target);
-      await (folder ? writePartInto(site, SEARCH_FOLDER, part, write) : replacePart(site, SEARCH_FOLDER, part, write));
-    }
-    for (const part of Object.keys(this.stamps)) if (!this.parts.has(part)) removePart(site, SEARCH_FOLDER, part);
+    const made = await this.made;
     await this.close();
+    for (const [part, files] of made) this.fresh.get(part)!.files = files;
+    const list: IndexFiles = [[PARTS_FILE, JSON.stringify([...this.parts.keys()])]];
+    if (folder) {
+      const files = [...this.parts.keys()].flatMap((part) => (this.fresh.get(part) ?? this.kept.get(part)!).files.map(([name, text]): [string, string] => [`${part}/${name}`, text]));
+      writeIndexInto(folder, INDEX_FOLDER, [...list, ...files]);
+      return;
+    }
+    if (this.stale.length === 0 && this.removed.length === 0 && exists(path.join(this.out, INDEX_FOLDER, PARTS_FILE))) return;
+    for (const [part, { files }] of this.fresh) replaceIndexFolder(this.out, `${INDEX_FOLDER}/${part}`, files);
+    writeIndexFile(this.out, INDEX_FOLDER, list[0]!);
+    for (const part of this.removed) removeIndexFolder(this.out, `${INDEX_FOLDER}/${part}`);
   }
 
-  /** Once the parts written are in the output: remember their stamps and records for the next build. */
+  /** Once the index is in the output: keep the parts made for the next build. Never fails a build. */
   remember(): SearchIndexSummary {
     let issues = 0;
-    let parts = 0;
-    for (const part of this.stale) {
-      if (!this.sameText.has(part)) {
-        issues += this.parts.get(part)!.length;
-        parts += 1;
-      }
-      this.stamps[part] = partStamp(this.key, this.parts.get(part)!);
-      this.store?.write(part, this.records.get(part)!);
+    for (const [part, kept] of this.fresh) {
+      for (const issue of this.parts.get(part)!) if (!this.keptDocument(part, issue)) issues += 1;
+      this.cache?.writePart(part, kept);
+      this.stamps[part] = Object.fromEntries(this.parts.get(part)!.map((issue) => [issue.number, issue.key]));
     }
-    for (const part of Object.keys(this.stamps)) {
-      if (this.parts.has(part)) continue;
+    for (const part of this.removed) {
+      this.cache?.removePart(part);
       delete this.stamps[part];
-      this.store?.write(part, new Map());
     }
-    this.saveStamps();
-    return { parts, issues };
+    if (this.fresh.size > 0 || this.removed.length > 0) this.cache?.writeStamps(this.stamps);
+    return { parts: this.fresh.size, issues };
   }
 
-  /** Stop Pagefind (also when the build failed). */
+  /** Stop the worker (also when the build failed). */
   async close(): Promise<void> {
-    this.closed = true;
-    await this.session?.close();
-    this.session = undefined;
+    await this.worker?.terminate();
+    this.worker = undefined;
   }
+}
 
-  private saveStamps(): void {
-    if (!this.stampFile) return;
-    try {
-      writeCacheFile(this.stampFile, INDEX_FORMAT, JSON.stringify(this.stamps));
-    } catch {
-      // The next build finds no stamp and indexes again.
-    }
+/** Whether the last build into `out` left its search index there: a build that changed nothing else still makes a removed one again. */
+export function searchIndexIntact(out: string): boolean {
+  return exists(path.join(out, INDEX_FOLDER, PARTS_FILE));
+}
+
+/** The published issues by part, each part's issues in ascending order. */
+function issuesByPart(issues: IndexedIssue[]): Map<string, IndexedIssue[]> {
+  const parts = new Map<string, IndexedIssue[]>();
+  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+    const part = partOf(issue.number);
+    const list = parts.get(part) ?? [];
+    list.push(issue);
+    parts.set(part, list);
   }
+  return parts;
+}
+
+function sameIssues(stamped: Record<string, string> | undefined, issues: IndexedIssue[]): boolean {
+  return stamped !== undefined && Object.keys(stamped).length === issues.length && issues.every((issue) => issue.key !== '' && stamped[issue.number] === issue.key);
 }
 
 /**
- * Whether every part the last build into `out` recorded is still in place: a build that changed nothing
- * else still remakes a search index that was removed.
+ * The index's parts as the cache keeps them for one output folder: a stamps file, written last, and a
+ * file per part. A part file newer than the stamps (a build stopped between them) makes its part stale
+ * on the next build, which makes it again; a missing or damaged one is a miss.
  */
-export function searchIndexIntact(out: string, cacheDir: string): boolean {
-  const stamps = readStamps(stampPath(cacheDir, out));
-  return stamps !== undefined && Object.keys(stamps).every((part) => exists(entryFile(out, part)));
-}
+class PartCache {
+  private readonly folder: string;
 
-/** Whether a part's records, made again, are those it was indexed from. */
-function sameText(known: PartRecords, fresh: PartRecords): boolean {
-  return known.size === fresh.size && [...fresh].every(([number, record]) => known.get(number)?.html === record.html);
-}
+  constructor(cacheDir: string, out: string, private readonly key: string) {
+    this.folder = path.join(cacheDir, 'search-index', createHash('sha1').update(out).digest('hex').slice(0, 16));
+  }
 
-function entryFile(out: string, part: string): string {
-  return path.join(out, SEARCH_FOLDER, part, 'pagefind-entry.json');
-}
+  readStamps(): Stamps | undefined {
+    return this.read<Stamps>('stamps.json');
+  }
 
-function stampPath(cacheDir: string, out: string): string {
-  return path.join(cacheDir, 'search-index', `${createHash('sha1').update(out).digest('hex').slice(0, 16)}.json`);
-}
+  readPart(part: string): KeptPart | undefined {
+    return this.read<KeptPart>(`part-${part}.json`);
+  }
 
-function readStamps(file: string): Record<string, string> | undefined {
-  const text = readCacheText(file, INDEX_FORMAT);
-  try {
-    return text ? (JSON.parse(text) as Record<string, string>) : undefined;
-  } catch {
-    return undefined;
+  writeStamps(stamps: Stamps): void {
+    this.write('stamps.json', stamps);
+  }
+
+  writePart(part: string, kept: KeptPart): void {
+    this.write(`part-${part}.json`, kept);
+  }
+
+  removePart(part: string): void {
+    removeCacheFile(path.join(this.folder, `part-${part}.json`));
+  }
+
+  private read<T>(name: string): T | undefined {
+    const text = readCacheText(path.join(this.folder, name), this.key);
+    try {
+      return text ? (JSON.parse(text) as T) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private write(name: string, value: unknown): void {
+    try {
+      writeCacheFile(path.join(this.folder, name), this.key, JSON.stringify(value));
+    } catch {
+      // The next build makes the part again.
+    }
   }
 }

@@ -1,10 +1,12 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
 import { firstSentence } from '../../src/render/search-text.js';
+import { SEARCH_OPTIONS } from '../../src/search/search-terms.js';
 import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
 // The archive's finding aids, built by `monitor build` from a publication of our own: the list of
@@ -103,54 +105,85 @@ describe('the archive finding aids', () => {
     expect(html).not.toContain('<script>alert(1)');
   });
 
-  it('indexes published issues for search, never a draft, and re-indexes only when searchable text changed', async () => {
+  it('indexes published issues for search, never a draft, and re-indexes only the issues that changed', async () => {
     const root = await writePublication({ ...DRAFT, ...SECOND_AUTHOR });
     const first = await buildSite(root, { drafts: true });
     expect(first.search).toEqual({ parts: 1, issues: 2 });
-    expect(await pageCount(root, 'pagefind/0/')).toBe(2);
-    expect(await read(root, 'search/search.js')).toContain('const indexes = ["pagefind/0/"];');
+    expect(await indexedNumbers(root)).toEqual(['1', '2']);
+    expect(await search(root, 'zanzibarquest')).toEqual([]);
+    // A word of one item's body, found by a prefix, in any case and without its accents.
+    expect(await search(root, 'Speak')).toEqual(['1']);
+    expect(await search(root, 'nandu')).toEqual([]);
     expect(await read(root, 'search/index.html')).toContain('<noscript>');
     const again = await buildSite(root, { drafts: true });
     expect(again.mode).toBe('unchanged');
     expect(again.search).toBeUndefined();
-    // A preheader is not searched: the issue page changes, the index does not.
-    await writeFile(path.join(root, 'issues/1/issue.md'), issueFile(1, '2020-01-06', 'preheader: A new preview line\n'));
-    const preheader = await buildSite(root, { drafts: true });
-    expect(preheader.written).toContain('issues/1/index.html');
-    expect(preheader.search).toEqual({ parts: 0, issues: 0 });
-    await writeFile(path.join(root, 'issues/1/02-second.md'), itemFile('Moscow courts Beijing', { categories: '[China, Russia]', body: 'Now with more words.' }));
+    await writeFile(path.join(root, 'issues/1/02-second.md'), itemFile('Moscow courts Beijing', { categories: '[China, Russia]', body: 'Now with more quixotically words.' }));
     const edited = await buildSite(root, { drafts: true });
     expect(edited.mode).toBe('incremental');
-    expect(edited.search).toEqual({ parts: 1, issues: 2 });
+    expect(edited.search).toEqual({ parts: 1, issues: 1 });
+    expect(await search(root, 'quixotic')).toEqual(['1']);
+    expect(await search(root, 'speaker')).toEqual(['1']);
     expect(edited.written).toEqual(expect.arrayContaining(['issues/1/index.html', 'categories/china/index.html', 'categories/russia/index.html']));
     expect(edited.written).not.toContain('authors/ada-example/index.html');
+  });
+
+  it('finds Cyrillic words by their Russian spelling, with or without the letters ё and й', async () => {
+    const root = await writePublication({
+      'issues/2/01-second.md': itemFile('Ministry reshuffle', { categories: '[Russia]', body: 'The paper quoted «Известия» on Мишустин and his Ёлкин-style reforms in Йошкар-Ола.' }),
+    });
+    await buildSite(root);
+    expect(await search(root, 'Мишустин')).toEqual(['2']);
+    expect(await search(root, 'известия')).toEqual(['2']);
+    expect(await search(root, 'елкин')).toEqual(['2']);
+    expect(await search(root, 'иошкар')).toEqual(['2']);
   });
 
   it('makes a removed search index again on a build with nothing else to do', async () => {
     const root = await writePublication();
     await buildSite(root);
-    await rm(path.join(root, 'dist', 'pagefind'), { recursive: true });
+    await rm(path.join(root, 'dist', 'search', 'index'), { recursive: true });
     const again = await buildSite(root);
-    expect(again.search).toEqual({ parts: 1, issues: 2 });
-    expect(await pageCount(root, 'pagefind/0/')).toBe(2);
+    expect(again.search).toEqual({ parts: 1, issues: 0 });
+    expect(await indexedNumbers(root)).toEqual(['1', '2']);
   });
 
-  it('indexes the archive in parts of 100 issue numbers and removes a part no issue is left in', async () => {
-    const root = await writePublication({ 'issues/100/issue.md': issueFile(100, '2020-02-03'), 'issues/100/01-later.md': itemFile('A later story') });
+  it('indexes in parts of 250 issue numbers, and takes out a part no published issue is left in', async () => {
+    const root = await writePublication({ 'issues/300/issue.md': issueFile(300, '2020-02-03'), 'issues/300/01-later.md': itemFile('A later story', { body: 'Flamboyantly late.' }) });
     // Numbers need not follow each other: only each one's folder name must match it.
     const first = await buildSite(root);
     expect(first.search).toEqual({ parts: 2, issues: 3 });
-    expect(await read(root, 'search/search.js')).toContain('const indexes = ["pagefind/0/","pagefind/1/"];');
-    await rm(path.join(root, 'issues', '100'), { recursive: true });
+    expect(await read(root, 'search/index/parts.json')).toBe('["0","1"]');
+    expect(await search(root, 'flamboyantly')).toEqual(['300']);
+    await rm(path.join(root, 'issues', '300'), { recursive: true });
     const second = await buildSite(root);
     expect(second.search).toEqual({ parts: 0, issues: 0 });
-    await expect(read(root, 'pagefind/1/pagefind-entry.json')).rejects.toThrow(/ENOENT/);
-    expect(await pageCount(root, 'pagefind/0/')).toBe(2);
+    expect(await read(root, 'search/index/parts.json')).toBe('["0"]');
+    await expect(read(root, 'search/index/1/documents.json')).rejects.toThrow(/ENOENT/);
+    expect(await indexedNumbers(root)).toEqual(['1', '2']);
+    expect(await search(root, 'flamboyantly')).toEqual([]);
   });
 });
 
-/** How many pages a part of the search index holds, as Pagefind's entry file says. */
-async function pageCount(root: string, folder: string): Promise<number> {
-  const entry = JSON.parse(await read(root, `${folder}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/** Each part of the built index as MiniSearch, loaded from its files as the search page loads it (src/search/search-page.ts). */
+async function indexParts(root: string): Promise<MiniSearch[]> {
+  const parts = JSON.parse(await read(root, 'search/index/parts.json')) as string[];
+  return Promise.all(parts.map(async (part) => {
+    const documents = JSON.parse(await read(root, `search/index/${part}/documents.json`)) as AsPlainObject & { shards: string[] };
+    const terms = await Promise.all(documents.shards.map(async (name) => JSON.parse(await read(root, `search/index/${part}/terms-${name}.json`)) as AsPlainObject['index']));
+    return MiniSearch.loadJS({ ...documents, index: terms.flat() }, SEARCH_OPTIONS);
+  }));
+}
+
+/** The issue numbers the built index holds. */
+async function indexedNumbers(root: string): Promise<string[]> {
+  const parts = await indexParts(root);
+  return parts.flatMap((part) => part.search(MiniSearch.wildcard).map((result) => String(result.id))).sort((a, b) => Number(a) - Number(b));
+}
+
+/** The numbers of the issues a query finds, as the search page asks each part. */
+async function search(root: string, query: string): Promise<string[]> {
+  const parts = await indexParts(root);
+  const options = { prefix: (_term: string, place: number, all: string[]) => place === all.length - 1, combineWith: 'AND' };
+  return parts.flatMap((part) => part.search(query, options).map((result) => String(result.id))).sort();
 }

@@ -49,9 +49,9 @@ describe('every cache of a build', () => {
     const root = await writePublication();
     await buildSite(root);
     const cacheFiles = readdirSync(path.join(root, '.monitor-cache'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    // The build state, the issue memo, the content cache, the MJML cache, and the search index's stamps and records.
+    // The build state, the issue memo, the content cache, the MJML cache, and the search index.
     expect(new Set(cacheFiles.map((entry) => path.relative(path.join(root, '.monitor-cache'), entry.parentPath).split(path.sep)[0]))).toEqual(
-      new Set(['', 'issue-memo', 'content', 'mjml', 'search-index', 'search-records']),
+      new Set(['', 'issue-memo', 'content', 'mjml', 'search-index']),
     );
     for (const entry of cacheFiles) {
       const file = path.join(entry.parentPath, entry.name);

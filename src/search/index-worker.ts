@@ -1,0 +1,60 @@
+/**
+ * The search index, made in a worker thread (on the other core while the build renders; started by
+ * site/search-index.ts) with MiniSearch, one part at a time. A part is written as files for the browser:
+ * documents.json (MiniSearch's record of its documents, with the names of the term files) and one
+ * terms-<shard>.json per first letter of the words it holds (search-terms.ts). Its files are a function
+ * of its documents alone: they are added in order of issue number to an index of their own.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { DOCUMENTS_FILE, SEARCH_OPTIONS, shardOf, type SearchDocument } from './search-terms.js';
+
+/** A part's files, name and text. */
+export type PartFiles = Array<[string, string]>;
+
+/** What the worker is given: the documents of each part to make. */
+export interface IndexJob {
+  parts: Array<{ part: string; documents: SearchDocument[] }>;
+}
+
+/** What it answers: each part's files. */
+export type IndexMessage = { parts: Array<{ part: string; files: PartFiles }> } | { error: string };
+
+/** The documents file: MiniSearch's serialised index without its terms, and the names of the term files. */
+export type DocumentsFile = Omit<AsPlainObject, 'index'> & { index: []; shards: string[] };
+
+type Terms = AsPlainObject['index'];
+
+export function partFiles(documents: SearchDocument[]): PartFiles {
+  const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
+  index.addAll([...documents].sort((a, b) => Number(a.id) - Number(b.id)));
+  return splitIndex(index.toJSON());
+}
+
+/** The index as files: its terms grouped by their shard, each group a file. */
+function splitIndex(whole: AsPlainObject): PartFiles {
+  const shards = new Map<string, Terms>();
+  for (const entry of whole.index) {
+    const shard = shardOf(entry[0]);
+    let terms = shards.get(shard);
+    if (!terms) shards.set(shard, (terms = []));
+    terms.push(entry);
+  }
+  const names = [...shards.keys()].sort();
+  const documents: DocumentsFile = { ...whole, index: [], shards: names };
+  return [[DOCUMENTS_FILE, JSON.stringify(documents)], ...names.map((name): [string, string] => [termsFile(name), JSON.stringify(shards.get(name))])];
+}
+
+export function termsFile(shard: string): string {
+  return `terms-${shard}.json`;
+}
+
+if (parentPort && workerData) {
+  let message: IndexMessage;
+  try {
+    message = { parts: (workerData as IndexJob).parts.map(({ part, documents }) => ({ part, files: partFiles(documents) })) };
+  } catch (error) {
+    message = { error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort.postMessage(message);
+}

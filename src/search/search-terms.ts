@@ -1,0 +1,68 @@
+/**
+ * How the archive's search reads words: the same module runs in the build, which makes the index
+ * (index-worker.ts), and in the reader's browser, which queries it (search-page.ts, copied into
+ * dist/search/ beside it). Nothing here may use Node.
+ */
+
+/**
+ * One published issue as the index holds it. The index finds issues; the search page then finds the
+ * items that hold the words in the issue's own page, by their anchors, and shows them.
+ */
+export interface SearchDocument {
+  /** The issue's number. */
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Its items' headlines. */
+  headline: string;
+  /** Its items' bodies as plain text, each followed by its citation. */
+  text: string;
+  /** Each item's anchor on the issue page, then the names of its categories. */
+  items: ItemEntry[];
+}
+
+export type ItemEntry = [anchor: string, ...categories: string[]];
+
+/**
+ * A word as the index holds it: in lower case, without accents and other marks (é and e, ё and е, й and
+ * и are one letter), so a reader finds a name however they type its diacritics. Cyrillic stays Cyrillic.
+ */
+export function searchTerm(word: string): string | null {
+  const term = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return term === '' ? null : term;
+}
+
+/**
+ * The index is split by the first letter of its words, one file each, so a query fetches the files of
+ * its own words only: `terms-<letter>.json` for a-z and 0-9, `terms-u<code point in hex>.json` for others.
+ */
+export function shardOf(term: string): string {
+  const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
+  return /^[a-z0-9]$/.test(first) ? first : `u${first.codePointAt(0)!.toString(16)}`;
+}
+
+/** The MiniSearch options the index is made and read with. */
+export const SEARCH_OPTIONS = {
+  idField: 'id',
+  fields: ['headline', 'text'],
+  storeFields: ['date', 'items'],
+  processTerm: searchTerm,
+};
+
+/** Where the index's files are, relative to the site's root. */
+export const INDEX_FOLDER = 'search/index';
+/** The index's file that names its parts (`["0", "1", ...]`), each a folder of its own. */
+export const PARTS_FILE = 'parts.json';
+/** A part's file that names its documents and its term files. */
+export const DOCUMENTS_FILE = 'documents.json';
+
+/**
+ * The index is made in parts of this many issue numbers, each a MiniSearch index of its own that the
+ * search page queries with the others: an edit makes its part again, and nothing else, and each part
+ * is a function of its issues alone, so an index updated build after build is the one a clean build makes.
+ */
+export const ISSUES_PER_PART = 250;
+
+export function partOf(number: number): string {
+  return String(Math.floor(number / ISSUES_PER_PART));
+}
