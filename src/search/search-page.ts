@@ -182,12 +182,17 @@ function start(): void {
   let latest = 0;
 
   let shown = 0;
+  /** Show the next issues found from `from`, each as soon as its page and those before it are in. */
   const show = async (asked: number, from: number) => {
-    const entries = await Promise.all(results.slice(from, from + ISSUES_AT_ONCE).map((result) => issueEntries(result, category.value)));
-    if (asked !== latest) return;
-    if (from === 0) list.replaceChildren(...entries.flat());
-    else list.append(...entries.flat());
+    const entries = results.slice(from, from + ISSUES_AT_ONCE).map((result) => issueEntries(result, category.value));
+    if (from === 0) list.replaceChildren();
     shown = Math.min(results.length, from + ISSUES_AT_ONCE);
+    more.hidden = true;
+    for (const issue of entries) {
+      const items = await issue;
+      if (asked !== latest) return;
+      list.append(...items);
+    }
     more.hidden = shown >= results.length;
   };
 
@@ -201,10 +206,9 @@ function start(): void {
     history.replaceState(null, '', url);
     results = query === '' ? [] : await index.search(query, category.value);
     if (asked !== latest) return;
-    await show(asked, 0);
-    if (asked !== latest) return;
     const count = `${results.length} ${results.length === 1 ? 'issue' : 'issues'}`;
     status.textContent = query === '' ? '' : results.length === 0 ? `Nothing found for “${query}”.` : `${count} found for “${query}”.`;
+    await show(asked, 0);
   };
 
   const failed = () => {

@@ -48,7 +48,9 @@ describe.skipIf(!AVAILABLE)('the archive search in Chromium', { timeout: 120_000
 
   async function results(page: Page, query: string): Promise<Array<{ href: string; text: string }>> {
     await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, preview.url).href);
-    await page.locator('.search-status').filter({ hasText: /found/ }).waitFor();
+    const status = await page.locator('.search-status').filter({ hasText: /found/ }).textContent();
+    // Each issue found shows once its page is in: wait for them all.
+    if (!status?.startsWith('Nothing')) await page.waitForLoadState('networkidle');
     return page.locator('.search-result h2 a').evaluateAll((links) => links.map((link) => ({ href: (link as HTMLAnchorElement).href, text: link.textContent ?? '' })));
   }
 

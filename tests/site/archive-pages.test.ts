@@ -184,6 +184,6 @@ async function indexedNumbers(root: string): Promise<string[]> {
 /** The numbers of the issues a query finds, as the search page asks each part. */
 async function search(root: string, query: string): Promise<string[]> {
   const parts = await indexParts(root);
-  const options = { prefix: (_term: string, place: number, all: string[]) => place === all.length - 1, combineWith: 'AND' };
+  const options = { prefix: (_term: string, place: number, all: string[]) => place === all.length - 1, combineWith: 'AND' as const };
   return parts.flatMap((part) => part.search(query, options).map((result) => String(result.id))).sort();
 }
