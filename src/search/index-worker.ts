@@ -5,20 +5,21 @@
  * terms-<shard>.json per first letter of the words it holds (search-terms.ts). Its files are a function
  * of its documents alone: they are added in order of issue number to an index of their own.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { DOCUMENTS_FILE, SEARCH_OPTIONS, shardOf, type SearchDocument } from './search-terms.js';
 
 /** A part's files, name and text. */
 export type PartFiles = Array<[string, string]>;
 
-/** What the worker is given: the documents of each part to make. */
-export interface IndexJob {
-  parts: Array<{ part: string; documents: SearchDocument[] }>;
+/** What the worker is given, one part at a time: the part's documents. */
+export interface PartJob {
+  part: string;
+  documents: SearchDocument[];
 }
 
-/** What it answers: each part's files. */
-export type IndexMessage = { parts: Array<{ part: string; files: PartFiles }> } | { error: string };
+/** What it answers for each: the part's files. */
+export type PartMessage = { part: string; files: PartFiles } | { error: string };
 
 /** The documents file: MiniSearch's serialised index without its terms, and the names of the term files. */
 export type DocumentsFile = Omit<AsPlainObject, 'index'> & { index: []; shards: string[] };
@@ -49,12 +50,14 @@ export function termsFile(shard: string): string {
   return `terms-${shard}.json`;
 }
 
-if (parentPort && workerData) {
-  let message: IndexMessage;
+// Parts are handed over one at a time, the next once this one is answered, so neither thread holds more
+// than a part's documents at once.
+parentPort?.on('message', ({ part, documents }: PartJob) => {
+  let message: PartMessage;
   try {
-    message = { parts: (workerData as IndexJob).parts.map(({ part, documents }) => ({ part, files: partFiles(documents) })) };
+    message = { part, files: partFiles(documents) };
   } catch (error) {
     message = { error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort.postMessage(message);
-}
+  parentPort!.postMessage(message);
+});

@@ -6,7 +6,7 @@ import type { ComposedSite, IssueOutline } from '../compose/types.js';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import { MonitorError } from '../core/errors.js';
 import type { Renderer } from '../render/types.js';
-import type { IndexJob, IndexMessage, PartFiles } from '../search/index-worker.js';
+import type { PartFiles, PartJob, PartMessage } from '../search/index-worker.js';
 import { DOCUMENTS_FILE, INDEX_FOLDER, partOf, PARTS_FILE, type SearchDocument } from '../search/search-terms.js';
 import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
@@ -59,7 +59,6 @@ export function indexedIssues(site: ComposedSite<IssueOutline>, hashes: Readonly
  * the old one whole. Drafts are never indexed.
  */
 export class SearchIndexUpdate {
-  private readonly fresh = new Map<string, KeptPart>();
   private made: Promise<Map<string, PartFiles>> = Promise.resolve(new Map());
   private worker: Worker | undefined;
 
@@ -106,12 +105,15 @@ export class SearchIndexUpdate {
     return issue.key !== '' && known?.[0] === issue.key ? known[1] : undefined;
   }
 
-  /** Start making the stale parts in the worker, from the plan's issues (those needed read in full); write() waits for it. */
+  /**
+   * Start making the stale parts in the worker, from the plan's issues (those needed read in full), one
+   * part at a time while the build renders; each part's documents and files go to the cache as it is
+   * made (the stamps, written last by remember(), say which parts are current). write() waits for the end.
+   */
   start(plan: SitePlan, renderer: Renderer): void {
     if (this.stale.length === 0) return;
     const byNumber = new Map(plan.site.issues.map((issue) => [issue.number, issue]));
-    const job: IndexJob = { parts: [] };
-    for (const part of this.stale) {
+    const documentsOf = (part: string): KeptPart['documents'] => {
       const documents: KeptPart['documents'] = {};
       for (const issue of this.parts.get(part)!) {
         const full = byNumber.get(issue.number);
@@ -119,26 +121,45 @@ export class SearchIndexUpdate {
         if (!document) throw new MonitorError(`The search index needs issue ${issue.number} read in full, and it was not.`);
         documents[issue.number] = [issue.key, document];
       }
-      this.fresh.set(part, { documents, files: [] });
-      job.parts.push({ part, documents: Object.values(documents).map(([, document]) => document) });
-    }
-    this.made = this.run(job);
+      return documents;
+    };
+    this.made = this.run([...this.stale], documentsOf);
     // Caught here too, so that a build failing before write() leaves no unhandled rejection.
     this.made.catch(() => undefined);
   }
 
-  private run(job: IndexJob): Promise<Map<string, PartFiles>> {
+  private run(parts: string[], documentsOf: (part: string) => KeptPart['documents']): Promise<Map<string, PartFiles>> {
     return new Promise((resolve, reject) => {
       // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
       const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
-      const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
+      const worker = new Worker(WORKER_SCRIPT, { execArgv });
       this.worker = worker;
-      worker.once('message', (message: IndexMessage) => {
-        if ('parts' in message) resolve(new Map(message.parts.map(({ part, files }) => [part, files])));
-        else reject(new MonitorError(`The search index could not be made: ${message.error}`));
+      const made = new Map<string, PartFiles>();
+      let documents: KeptPart['documents'] = {};
+      const next = () => {
+        const part = parts.shift();
+        if (part === undefined) return resolve(made);
+        documents = documentsOf(part);
+        worker.postMessage({ part, documents: Object.values(documents).map(([, document]) => document) } satisfies PartJob);
+      };
+      const fail = (error: unknown) => reject(new MonitorError(`The search index could not be made: ${error instanceof Error ? error.message : String(error)}`));
+      worker.on('message', (message: PartMessage) => {
+        if ('error' in message) return fail(message.error);
+        made.set(message.part, message.files);
+        this.cache?.writePart(message.part, { documents, files: message.files });
+        try {
+          next();
+        } catch (error) {
+          reject(error);
+        }
       });
-      worker.once('error', (error) => reject(new MonitorError(`The search index could not be made: ${error.message}`)));
-      worker.once('exit', (code) => reject(new MonitorError(`The search index stopped (exit code ${code}) before it was made.`)));
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(`it stopped (exit code ${code})`));
+      try {
+        next();
+      } catch (error) {
+        reject(error);
+      }
     });
   }
 
@@ -149,33 +170,31 @@ export class SearchIndexUpdate {
   async write(folder?: string): Promise<void> {
     const made = await this.made;
     await this.close();
-    for (const [part, files] of made) this.fresh.get(part)!.files = files;
     const list: IndexFiles = [[PARTS_FILE, JSON.stringify([...this.parts.keys()])]];
     if (folder) {
-      const files = [...this.parts.keys()].flatMap((part) => (this.fresh.get(part) ?? this.kept.get(part)!).files.map(([name, text]): [string, string] => [`${part}/${name}`, text]));
+      const files = [...this.parts.keys()].flatMap((part) => (made.get(part) ?? this.kept.get(part)!.files).map(([name, text]): [string, string] => [`${part}/${name}`, text]));
       writeIndexInto(folder, INDEX_FOLDER, [...list, ...files]);
       return;
     }
     if (this.stale.length === 0 && this.removed.length === 0 && exists(path.join(this.out, INDEX_FOLDER, PARTS_FILE))) return;
-    for (const [part, { files }] of this.fresh) replaceIndexFolder(this.out, `${INDEX_FOLDER}/${part}`, files);
+    for (const [part, files] of made) replaceIndexFolder(this.out, `${INDEX_FOLDER}/${part}`, files);
     writeIndexFile(this.out, INDEX_FOLDER, list[0]!);
     for (const part of this.removed) removeIndexFolder(this.out, `${INDEX_FOLDER}/${part}`);
   }
 
-  /** Once the index is in the output: keep the parts made for the next build. Never fails a build. */
+  /** Once the index is in the output: stamp the parts made (kept in the cache as they were made) for the next build. Never fails a build. */
   remember(): SearchIndexSummary {
     let issues = 0;
-    for (const [part, kept] of this.fresh) {
+    for (const part of this.stale) {
       for (const issue of this.parts.get(part)!) if (!this.keptDocument(part, issue)) issues += 1;
-      this.cache?.writePart(part, kept);
       this.stamps[part] = Object.fromEntries(this.parts.get(part)!.map((issue) => [issue.number, issue.key]));
     }
     for (const part of this.removed) {
       this.cache?.removePart(part);
       delete this.stamps[part];
     }
-    if (this.fresh.size > 0 || this.removed.length > 0) this.cache?.writeStamps(this.stamps);
-    return { parts: this.fresh.size, issues };
+    if (this.stale.length > 0 || this.removed.length > 0) this.cache?.writeStamps(this.stamps);
+    return { parts: this.stale.length, issues };
   }
 
   /** Stop the worker (also when the build failed). */
