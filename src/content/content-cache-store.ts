@@ -25,11 +25,15 @@ export interface Entry {
   read: StoredRead;
 }
 
-/** The shard of `issues/<N>/...`: the hundred N falls in. */
+/** The shard of `issues/<N>/...`: the hundred N falls in. (Asked once per file read: no split, no new array.) */
 export function shardOf(file: string): string {
-  const folder = file.split('/', 2)[1] ?? '';
-  return /^\d+$/.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
+  const start = file.indexOf('/') + 1;
+  const end = file.indexOf('/', start);
+  const folder = start === 0 ? '' : file.slice(start, end < 0 ? undefined : end);
+  return DIGITS.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
 }
+
+const DIGITS = /^\d+$/;
 
 /** The shards the cache folder holds, by name (none when it has no shard folder). */
 export function shardNames(cacheFolder: string): string[] {
