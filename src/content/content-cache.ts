@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { FileStamp } from '../core/read-text.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { readShard, removeLegacyFile, shardNames, shardOf, writeShard, type Entry, type StoredRead } from './content-cache-store.js';
 
@@ -9,6 +10,12 @@ export type { StoredRead } from './content-cache-store.js';
  * inputs just before reading them: the cache takes a file's stamp from here rather than stat it again.
  */
 export type KnownStamps = Readonly<Record<string, readonly [number, number] | 0>>;
+
+/** What reading a file afresh gave, and the stamp of the file it read (absent when it could not be read). */
+export interface FreshRead {
+  read: StoredRead;
+  stamp?: FileStamp | undefined;
+}
 
 /** Entries by file path relative to the publication root. */
 type Shard = Map<string, Entry>;
@@ -42,20 +49,26 @@ export class ContentCache {
     return new ContentCache(folder, known, tool);
   }
 
-  /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
-  get(root: string, file: string, read: () => StoredRead): StoredRead {
-    if (!this.folder) return read();
-    const stamp = this.stampNow(root, file);
+  /**
+   * The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). A file
+   * the cache holds nothing of, and the caller gave no stamp for, is read at once and keeps the stamp the
+   * read took of the open file: on a first run, one stat fewer per file.
+   */
+  get(root: string, file: string, read: () => FreshRead): StoredRead {
+    if (!this.folder) return read().read;
     const shard = shardOf(file);
     const known = this.stored(shard)?.get(file);
+    const stampFirst = known !== undefined || this.givenStamps?.[file] !== undefined;
+    const stamp = stampFirst ? this.stampNow(root, file) : undefined;
     if (stamp && known && known.ctimeMs === stamp.ctimeMs && known.size === stamp.size) {
       this.remember(shard, file, known);
       return known.read;
     }
     const fresh = read();
     this.changedShards.add(shard);
-    if (stamp) this.remember(shard, file, { ctimeMs: stamp.ctimeMs, size: stamp.size, read: fresh });
-    return fresh;
+    const kept = stampFirst ? stamp : fresh.stamp;
+    if (kept) this.remember(shard, file, { ctimeMs: kept.ctimeMs, size: kept.size, read: fresh.read });
+    return fresh.read;
   }
 
   /**
