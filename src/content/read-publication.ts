@@ -92,7 +92,8 @@ export function readIssueFolders(root: string, folders: string[], options: ReadO
   const cache = options.cache ?? ContentCache.open(undefined);
   const listed = options.stamps && entriesByFolder(options.stamps);
   return folders.map((folder) => {
-    const entries = sortFolderEntries(folder, listed?.get(folder) ?? readdirSync(path.join(root, 'issues', folder)));
+    const names = cache.list(root, `issues/${folder}`, () => listed?.get(folder) ?? readdirSync(path.join(root, 'issues', folder)));
+    const entries = sortFolderEntries(folder, names);
     const problems: Problem[] = [...entries.problems];
     const { issue, items } = readIssueFolder(root, folder, entries.items, cache, problems);
     return { folder, issue, problems, strayItems: issue ? [] : items };

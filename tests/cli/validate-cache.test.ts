@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemFile, runCli, writePublication } from '../helpers/sample-publication.js';
@@ -54,5 +54,20 @@ describe('validate and the parsed-content cache', () => {
     expect(await shards(root)).toEqual(saved);
     await writeFile(path.join(root, 'issues/2/02-governors.md'), itemFile('Gas deal signed'));
     expect((await runCli(['validate'], root)).code).toBe(0);
+  });
+
+  it('sees a file added to an issue folder, or removed from it, since the cache listed the folder', async () => {
+    const root = await writePublication();
+    expect((await runCli(['validate'], root)).code).toBe(0);
+    await writeFile(path.join(root, 'issues/1/03-pipeline.md'), itemFile('Pipeline talks resume', { categories: '[Energy Security]' }));
+    await writeFile(path.join(root, 'issues/1/notes.txt'), 'to check on Monday');
+    const added = await runCli(['validate'], root);
+    expect(added.code).toBe(1);
+    expect(added.stderr).toMatch(/issues\/1\/03-pipeline\.md:\d+:\d+: error: unknown category "Energy Security"/);
+    expect(added.stderr).toContain('issues/1/notes.txt:1:1: warning: "notes.txt" is not read');
+    await rm(path.join(root, 'issues/1/03-pipeline.md'));
+    const removed = await runCli(['validate'], root);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('2 issues checked: valid (0 errors, 1 warning)');
   });
 });
