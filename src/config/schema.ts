@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpUrl, oneOf, text } from '../core/fields.js';
 
 /** A headed group of items in an issue, such as "Security and Foreign Policy". */

@@ -5,7 +5,7 @@ import type { Problem } from '../core/problems.js';
 import type { IssueRecord, ItemRecord } from './read-issue.js';
 
 /** Bump when the stored shape of an issue or item changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 /** Where the shards live in the cache folder, and the single file an older monitor kept instead. */
 const SHARD_FOLDER = 'content';
 const LEGACY_FILE = 'content.json';
@@ -18,18 +18,28 @@ export type StoredRead =
   | { kind: 'issue'; issue?: IssueRecord; problems: Problem[] }
   | { kind: 'item'; item?: ItemRecord; problems: Problem[] };
 
-/** A cached read and the stamp of the file it came from. */
+/** The entry names of an issue folder as listed (kept while the folder's stamp holds). */
+export interface StoredListing {
+  kind: 'folder';
+  names: string[];
+}
+
+/** A cached read or listing and the stamp of the file or folder it came from. */
 export interface Entry {
   ctimeMs: number;
   size: number;
-  read: StoredRead;
+  read: StoredRead | StoredListing;
 }
 
-/** The shard of `issues/<N>/...`: the hundred N falls in. */
+/** The shard of `issues/<N>/...`: the hundred N falls in. (Asked once per file read: no split, no new array.) */
 export function shardOf(file: string): string {
-  const folder = file.split('/', 2)[1] ?? '';
-  return /^\d+$/.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
+  const start = file.indexOf('/') + 1;
+  const end = file.indexOf('/', start);
+  const folder = start === 0 ? '' : file.slice(start, end < 0 ? undefined : end);
+  return DIGITS.test(folder) ? String(Math.floor(Number(folder) / ISSUES_PER_SHARD)) : 'other';
 }
+
+const DIGITS = /^\d+$/;
 
 /** The shards the cache folder holds, by name (none when it has no shard folder). */
 export function shardNames(cacheFolder: string): string[] {
@@ -89,7 +99,7 @@ function formatShard(entries: Map<string, Entry>): string {
   return `${JSON.stringify(rows)}\n${texts.join('')}`;
 }
 
-function withoutText(read: StoredRead, texts: string[]): StoredRead {
+function withoutText(read: StoredRead | StoredListing, texts: string[]): StoredRead | StoredListing {
   if (read.kind === 'item' && read.item) {
     texts.push(read.item.body);
     return { ...read, item: { ...read.item, body: read.item.body.length as unknown as string } };
@@ -111,9 +121,9 @@ function parseShard(text: string): Map<string, Entry> {
   let offset = cut + 1;
   for (const row of rows as unknown[]) {
     if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'number' || typeof row[2] !== 'number') throw new Error('bad row');
-    const read = row[3] as StoredRead;
-    if ((read.kind !== 'item' && read.kind !== 'issue') || !Array.isArray(read.problems)) throw new Error('bad read');
-    const record: Record<string, unknown> | undefined = read.kind === 'item' ? read.item : read.issue;
+    const read = row[3] as StoredRead | StoredListing;
+    if (!isStored(read)) throw new Error('bad read');
+    const record: Record<string, unknown> | undefined = read.kind === 'item' ? read.item : read.kind === 'issue' ? read.issue : undefined;
     if (record) {
       const key = read.kind === 'item' ? 'body' : 'note';
       const length = record[key];
@@ -125,4 +135,9 @@ function parseShard(text: string): Map<string, Entry> {
   }
   if (offset !== text.length) throw new Error('bad text length');
   return entries;
+}
+
+function isStored(read: StoredRead | StoredListing | null): boolean {
+  if (read?.kind === 'folder') return Array.isArray(read.names) && read.names.every((name) => typeof name === 'string');
+  return (read?.kind === 'item' || read?.kind === 'issue') && Array.isArray(read.problems);
 }

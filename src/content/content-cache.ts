@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
+import type { FileStamp } from '../core/read-text.js';
 import { TOOL_VERSION } from '../core/version.js';
-import { readShard, removeLegacyFile, shardNames, shardOf, writeShard, type Entry, type StoredRead } from './content-cache-store.js';
+import { readShard, removeLegacyFile, shardNames, shardOf, writeShard, type Entry, type StoredListing, type StoredRead } from './content-cache-store.js';
 
 export type { StoredRead } from './content-cache-store.js';
 
@@ -10,12 +11,18 @@ export type { StoredRead } from './content-cache-store.js';
  */
 export type KnownStamps = Readonly<Record<string, readonly [number, number] | 0>>;
 
+/** What reading a file afresh gave, and the stamp of the file it read (absent when it could not be read). */
+export interface FreshRead {
+  read: StoredRead;
+  stamp?: FileStamp | undefined;
+}
+
 /** Entries by file path relative to the publication root. */
 type Shard = Map<string, Entry>;
 
 /**
- * Parsed files from the last run, keyed by path and trusted only while the file's ctime and size are
- * unchanged. Anything unreadable, or written by another version of monitor, is ignored and rebuilt.
+ * Parsed files and the listings of issue folders from the last run, keyed by path and trusted only while
+ * the file's or folder's ctime and size are unchanged. Anything unreadable, or written by another version of monitor, is ignored and rebuilt.
  * The cache is kept in shards of a hundred issues, each read on first use: a build that reads a few
  * issues reads a few shards, and saving rewrites only the shards whose files changed, appeared or
  * disappeared.
@@ -42,20 +49,41 @@ export class ContentCache {
     return new ContentCache(folder, known, tool);
   }
 
-  /** The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). */
-  get(root: string, file: string, read: () => StoredRead): StoredRead {
-    if (!this.folder) return read();
-    const stamp = this.stampNow(root, file);
+  /**
+   * The stored read of `file` if it is unchanged on disk, else the result of `read()` (remembered). A file
+   * the cache holds nothing of, and the caller gave no stamp for, is read at once and keeps the stamp the
+   * read took of the open file: on a first run, one stat fewer per file.
+   */
+  get(root: string, file: string, read: () => FreshRead): StoredRead {
+    return this.lookup(root, file, read, false);
+  }
+
+  /**
+   * The entry names of `folder` (`issues/<N>`) as stored if its stamp is unchanged, else `list()`
+   * (remembered): adding, removing or renaming an entry changes a folder's ctime, so one stat stands for
+   * listing it again (as a build trusts it, site/input-stamps.ts).
+   */
+  list(root: string, folder: string, list: () => string[]): string[] {
+    return this.lookup<StoredListing>(root, folder, () => ({ read: { kind: 'folder', names: list() } }), true).names;
+  }
+
+  private lookup<T extends StoredRead | StoredListing>(root: string, file: string, read: () => { read: T; stamp?: FileStamp | undefined }, isFolder: boolean): T {
+    if (!this.folder) return read().read;
     const shard = shardOf(file);
-    const known = this.stored(shard)?.get(file);
+    const stored = this.stored(shard)?.get(file);
+    const known = stored && (stored.read.kind === 'folder') === isFolder ? stored : undefined;
+    // A file read afresh is stamped by its read; a folder, or a path known to the cache or the caller, before.
+    const stampFirst = isFolder || known !== undefined || this.givenStamps?.[file] !== undefined;
+    const stamp = stampFirst ? this.stampNow(root, file) : undefined;
     if (stamp && known && known.ctimeMs === stamp.ctimeMs && known.size === stamp.size) {
       this.remember(shard, file, known);
-      return known.read;
+      return known.read as T;
     }
     const fresh = read();
     this.changedShards.add(shard);
-    if (stamp) this.remember(shard, file, { ctimeMs: stamp.ctimeMs, size: stamp.size, read: fresh });
-    return fresh;
+    const kept = stampFirst ? stamp : fresh.stamp;
+    if (kept) this.remember(shard, file, { ctimeMs: kept.ctimeMs, size: kept.size, read: fresh.read });
+    return fresh.read;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { error, warning, wholeFile, type Problem } from '../core/problems.js';
-import { readTextFile } from '../core/read-text.js';
+import { readTextFile, type FileStamp } from '../core/read-text.js';
 import { checkWithSchema } from '../core/schema-problems.js';
 import { parseYamlWithPositions } from '../core/yaml-document.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -18,6 +18,8 @@ interface ParsedMarkdown<S extends z.ZodType> {
   bodyLine: number;
   locate: Locate;
   problems: Problem[];
+  /** The stamp of the file as read; absent when it could not be read. */
+  stamp?: FileStamp | undefined;
 }
 
 /**
@@ -28,21 +30,22 @@ export function readMarkdownFile<S extends z.ZodType>(root: string, file: string
   const read = readTextFile(root, file);
   if (read.problem) return failed(file, read.problem);
   const split = splitFrontMatter(file, read.text);
-  if (!split.value) return failed(file, split.problem!);
+  if (!split.value) return { ...failed(file, split.problem!), stamp: read.stamp };
+  const { stamp } = read;
   const { yamlLine, body, bodyLine } = split.value;
   const prose = quoteWholeLineValues(split.value.yaml);
   const yaml = parseYamlWithPositions(file, prose.yaml, yamlLine);
   const locate: Locate = (path) => yaml.placeOf(path);
-  if (yaml.problems.length > 0) return { ...failed(file, yaml.problems[0]!), problems: yaml.problems, locate };
+  if (yaml.problems.length > 0) return { ...failed(file, yaml.problems[0]!), problems: yaml.problems, locate, stamp };
   const checked = checkWithSchema(schema, yaml);
   const problems = [...prose.rewritten.flatMap((value) => commentLikeText(file, yamlLine, value)), ...checked.problems];
   const deep = findDeepNesting(body);
   if (deep >= 0) {
     const message = `lists or quotes are nested deeper than ${MAX_NESTING} levels here; flatten them (no newsletter text needs more)`;
     problems.push(error({ file, line: bodyLine + deep, column: 1, path: 'body' }, message));
-    return { data: undefined, body: '', bodyLine, locate, problems };
+    return { data: undefined, body: '', bodyLine, locate, problems, stamp };
   }
-  return { data: checked.value, body, bodyLine, locate, problems };
+  return { data: checked.value, body, bodyLine, locate, problems, stamp };
 }
 
 /** A prose value read whole that holds " # ": in other YAML files a comment, so the editor may have meant one. */
@@ -76,17 +79,18 @@ export function readItemFile(root: string, file: string): { item?: Item; problem
 }
 
 /** Read issue.md into the record a publication keeps; `locate` places its fields. */
-export function readIssueRecord(root: string, folder: string): { issue?: IssueRecord; problems: Problem[]; locate: Locate } {
+export function readIssueRecord(root: string, folder: string): { issue?: IssueRecord; problems: Problem[]; locate: Locate; stamp?: FileStamp | undefined } {
   const file = `issues/${folder}/issue.md`;
   const parsed = readMarkdownFile(root, file, issueFrontMatterSchema);
-  if (!parsed.data) return { problems: parsed.problems, locate: parsed.locate };
+  const { stamp } = parsed;
+  if (!parsed.data) return { problems: parsed.problems, locate: parsed.locate, stamp };
   const { number, date, author, status, categories, preheader, subject } = parsed.data;
   const issue: IssueRecord = { file, folder, number, date, authors: author, status, categories, preheader, subject, note: parsed.body };
-  return { issue, problems: parsed.problems, locate: parsed.locate };
+  return { issue, problems: parsed.problems, locate: parsed.locate, stamp };
 }
 
 /** Read an item file into the record a publication keeps; `locate` places its fields. */
-export function readItemRecord(root: string, file: string): { item?: ItemRecord; problems: Problem[]; locate: Locate } {
+export function readItemRecord(root: string, file: string): { item?: ItemRecord; problems: Problem[]; locate: Locate; stamp?: FileStamp | undefined } {
   const name = file.slice(file.lastIndexOf('/') + 1);
   const match = ITEM_FILE_NAME.exec(name);
   if (!match) {
@@ -94,14 +98,14 @@ export function readItemRecord(root: string, file: string): { item?: ItemRecord;
     return { problems: [error(wholeFile(file), message)], locate: () => wholeFile(file) };
   }
   const parsed = readMarkdownFile(root, file, itemFrontMatterSchema);
-  const { problems, locate } = parsed;
+  const { problems, locate, stamp } = parsed;
   if (parsed.data && parsed.body === '') {
     problems.push(error({ file, line: parsed.bodyLine, column: 1, path: 'body' }, 'the item has no text; write one or more paragraphs after the closing "---"'));
   }
-  if (!parsed.data || parsed.body === '') return { problems, locate };
+  if (!parsed.data || parsed.body === '') return { problems, locate, stamp };
   const { headline, section, categories, sources } = parsed.data;
   const item: ItemRecord = {
     file, order: Number(match[1]), slug: match[2]!, headline, section, categories, sources, body: parsed.body, bodyLine: parsed.bodyLine,
   };
-  return { item, problems, locate };
+  return { item, problems, locate, stamp };
 }

@@ -92,7 +92,8 @@ export function readIssueFolders(root: string, folders: string[], options: ReadO
   const cache = options.cache ?? ContentCache.open(undefined);
   const listed = options.stamps && entriesByFolder(options.stamps);
   return folders.map((folder) => {
-    const entries = sortFolderEntries(folder, listed?.get(folder) ?? readdirSync(path.join(root, 'issues', folder)));
+    const names = cache.list(root, `issues/${folder}`, () => listed?.get(folder) ?? readdirSync(path.join(root, 'issues', folder)));
+    const entries = sortFolderEntries(folder, names);
     const problems: Problem[] = [...entries.problems];
     const { issue, items } = readIssueFolder(root, folder, entries.items, cache, problems);
     return { folder, issue, problems, strayItems: issue ? [] : items };
@@ -151,16 +152,16 @@ function listEntries(stamps: KnownStamps): Map<string, string[]> {
 function readIssueFolder(root: string, folder: string, names: string[], cache: ContentCache, problems: Problem[]): { issue?: Issue; items: Item[] } {
   const issueFile = `issues/${folder}/issue.md`;
   const issueRead = cache.get(root, issueFile, () => {
-    const { issue, problems: found } = readIssueRecord(root, folder);
-    return { kind: 'issue', issue, problems: found };
+    const { issue, problems: found, stamp } = readIssueRecord(root, folder);
+    return { read: { kind: 'issue', issue, problems: found }, stamp };
   });
   problems.push(...issueRead.problems);
   const items: Item[] = [];
   for (const name of names.sort()) {
     const file = `issues/${folder}/${name}`;
     const read = cache.get(root, file, () => {
-      const { item, problems: found } = readItemRecord(root, file);
-      return { kind: 'item', item, problems: found };
+      const { item, problems: found, stamp } = readItemRecord(root, file);
+      return { read: { kind: 'item', item, problems: found }, stamp };
     });
     problems.push(...read.problems);
     if (read.kind === 'item' && read.item) items.push(withLocate(read.item, lazyLocate(root, file, 'item')));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpUrl, isoDate, oneOf, oneOrMany, text } from '../core/fields.js';
 
 /** A story an item cites, rendered in its citation as `Publication, Month D, YYYY`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from './dates.js';
 
 /** A calendar date written `YYYY-MM-DD`. YAML 1.2 keeps it a string; a number or bad day is an error. */

@@ -5,7 +5,14 @@ import { error, wholeFile, type Problem } from './problems.js';
 /** Editors' files are small; anything larger is a mistake (a pasted PDF, a log), not a newsletter item. */
 export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
-export type TextFile = { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
+/** A file's change time and size, as a cache compares them (see content/content-cache.ts). */
+export interface FileStamp {
+  ctimeMs: number;
+  size: number;
+}
+
+/** The text of a file, with the stamp of the file that was read (taken on the open file, before reading it). */
+export type TextFile = { text: string; stamp: FileStamp; problem?: undefined } | { text?: undefined; stamp?: undefined; problem: Problem };
 
 /** One buffer for every read: files are read one at a time, and most are a few hundred bytes. */
 let buffer = Buffer.alloc(64 * 1024);
@@ -51,7 +58,7 @@ export function readTextFile(root: string, relativePath: string): TextFile {
     }
     if (bytes.includes(0)) return { problem: error(place, 'file holds binary data, not text; save it as UTF-8 text') };
     const text = utf8.decode(bytes);
-    return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
+    return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, stamp: { ctimeMs: stats.ctimeMs, size: stats.size } };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: error({ ...place, line: 0, column: 0 }, 'file not found') };

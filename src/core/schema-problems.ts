@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldInWords } from './field-words.js';
 import { error, warning, type Problem } from './problems.js';
 import { closestName, didYouMean } from './suggest.js';

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { TOOL_VERSION } from '../core/version.js';
 
 /**
  * `[ctimeMs, size]` of a file or folder, or 0 when there is none. The ctime (status change time) moves
@@ -134,6 +136,15 @@ export function changedStamps(root: string, recorded: Stamps | StampTable): Stam
     else stampFolder(path.isAbsolute(folder) ? '/' : root, folder, stamps, !folder.startsWith(`${ISSUES}/`), true);
   }
   return stamps;
+}
+
+/**
+ * monitor itself as what it makes depends on it: its version and the stamps of its own files (from a
+ * build's `stamps`, or stampTool()). The key of every output of a build and of the parsed-content cache,
+ * which validate shares with the build.
+ */
+export function toolKey(stamps: Stamps): string {
+  return `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(stamps))).digest('base64url')}`;
 }
 
 /** Only the stamps of monitor's own files: they change every output's key. */

@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { PublicationInfo } from '../compose/types.js';
 import { loadPublication } from '../content/index.js';
-import { TOOL_VERSION } from '../core/version.js';
 import type { Renderer, TemplateSources } from '../render/types.js';
 import { removeAbandonedTemporaries, removeRetiredCaches } from './abandoned-files.js';
 import type { BuildOptions, Rendering } from './build-site.js';
 import { CACHE_FOLDER, forgetBuildState, stateFile, type BuildState } from './build-state.js';
 import { mjmlFileCache } from './file-cache.js';
-import { stampTool, toolStamps, type Stamps } from './input-stamps.js';
+import { stampTool, toolKey, type Stamps } from './input-stamps.js';
 import { IssueMemo, type FreshIssue } from './issue-memo.js';
 import { loadModel, withIssuesRead, type BuildModel, type ModelSource } from './load-model.js';
 import { globalKey, issueKeys, type IssueHashes } from './issue-keys.js';
@@ -46,11 +44,6 @@ const INCREMENTAL_LIMIT = 300;
  */
 export async function runBuild(run: BuildRun): Promise<Result> {
   return run.inputs ? cachedBuild(run, run.inputs) : uncachedBuild(run);
-}
-
-/** monitor itself as a build's outputs depend on it: its version and the stamps of its own files. */
-function toolKey(inputs: Stamps): string {
-  return `${TOOL_VERSION}:${createHash('sha1').update(JSON.stringify(toolStamps(inputs))).digest('base64url')}`;
 }
 
 function planOptions(run: BuildRun): PlanOptions {

@@ -1,6 +1,7 @@
 import { validatePublication } from '../../content/index.js';
 import { checkTemplates } from '../../render/check-templates.js';
 import { formatProblem, hasErrors, sortProblems, type Problem } from '../../core/problems.js';
+import { buildContentCache } from '../content-cache-tool.js';
 import type { CommandIO } from '../io.js';
 
 interface ValidateOptions {
@@ -8,7 +9,8 @@ interface ValidateOptions {
 }
 
 export async function run(_args: unknown[], options: ValidateOptions, io: CommandIO): Promise<number> {
-  const validated = await validatePublication(io.root);
+  // Files unchanged since the last validate or build are not parsed again: most of a long archive.
+  const validated = await validatePublication(io.root, buildContentCache(io.root));
   const { issuesChecked } = validated;
   // A publication's own templates are checked here too, so that a build after a clean validate cannot fail on one.
   const problems = sortProblems([...validated.problems, ...(await checkTemplates(io.root))]);
