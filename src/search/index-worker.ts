@@ -5,21 +5,29 @@
  * terms-<shard>.json per first letter of the words it holds (search-terms.ts). Its files are a function
  * of its documents alone: they are added in order of issue number to an index of their own.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { DOCUMENTS_FILE, SEARCH_OPTIONS, shardOf, type SearchDocument } from './search-terms.js';
 
 /** A part's files, name and text. */
 export type PartFiles = Array<[string, string]>;
 
-/** What the worker is given, one part at a time: the part's documents. */
-export interface PartJob {
-  part: string;
-  documents: SearchDocument[];
+/** What the worker is given: for each part to make, its issues' documents, each with the key of the issue it was made from. */
+export interface IndexJob {
+  parts: Array<{ part: string; documents: KeptDocuments }>;
 }
 
-/** What it answers for each: the part's files. */
-export type PartMessage = { part: string; files: PartFiles } | { error: string };
+/** A part's documents as the cache keeps them, by issue number. */
+export type KeptDocuments = Record<string, [key: string, document: SearchDocument]>;
+
+/** What it answers for each part, as it is made: its files, and what the cache is to keep of it (JSON of KeptPart). */
+export type PartMessage = { part: string; files: PartFiles; kept: string } | { error: string };
+
+/** What the cache keeps of a part: its documents and its files. */
+export interface KeptPart {
+  documents: KeptDocuments;
+  files: PartFiles;
+}
 
 /** The documents file: MiniSearch's serialised index without its terms, and the names of the term files. */
 export type DocumentsFile = Omit<AsPlainObject, 'index'> & { index: []; shards: string[] };
@@ -50,14 +58,16 @@ export function termsFile(shard: string): string {
   return `terms-${shard}.json`;
 }
 
-// Parts are handed over one at a time, the next once this one is answered, so neither thread holds more
-// than a part's documents at once.
-parentPort?.on('message', ({ part, documents }: PartJob) => {
-  let message: PartMessage;
+if (parentPort && workerData) {
+  const { parts } = workerData as IndexJob;
   try {
-    message = { part, files: partFiles(documents) };
+    // Each part's documents are let go once it is made.
+    for (let next = parts.shift(); next; next = parts.shift()) {
+      const { part, documents } = next;
+      const files = partFiles(Object.values(documents).map(([, document]) => document));
+      parentPort.postMessage({ part, files, kept: JSON.stringify({ documents, files } satisfies KeptPart) } satisfies PartMessage);
+    }
   } catch (error) {
-    message = { error: error instanceof Error ? error.message : String(error) };
+    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies PartMessage);
   }
-  parentPort!.postMessage(message);
-});
+}

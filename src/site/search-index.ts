@@ -6,7 +6,7 @@ import type { ComposedSite, IssueOutline } from '../compose/types.js';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import { MonitorError } from '../core/errors.js';
 import type { Renderer } from '../render/types.js';
-import type { PartFiles, PartJob, PartMessage } from '../search/index-worker.js';
+import type { IndexJob, KeptDocuments, KeptPart, PartFiles, PartMessage } from '../search/index-worker.js';
 import { DOCUMENTS_FILE, INDEX_FOLDER, partOf, PARTS_FILE, type SearchDocument } from '../search/search-terms.js';
 import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
@@ -27,12 +27,6 @@ export interface SearchIndexSummary {
 export interface IndexedIssue {
   number: number;
   key: string;
-}
-
-/** What the cache keeps of a part: each issue's document with the key it was made under, and the part's files. */
-interface KeptPart {
-  documents: Record<string, [key: string, document: SearchDocument]>;
-  files: PartFiles;
 }
 
 /** The keys of the issues each part was last made from, by part. */
@@ -106,60 +100,48 @@ export class SearchIndexUpdate {
   }
 
   /**
-   * Start making the stale parts in the worker, from the plan's issues (those needed read in full), one
-   * part at a time while the build renders; each part's documents and files go to the cache as it is
-   * made (the stamps, written last by remember(), say which parts are current). write() waits for the end.
+   * Start making the stale parts in the worker, from the plan's issues (those needed read in full), while
+   * the build renders; each part goes to the cache as it is made (the stamps, written last by remember(),
+   * say which parts are current). write() waits for the end.
    */
   start(plan: SitePlan, renderer: Renderer): void {
     if (this.stale.length === 0) return;
     const byNumber = new Map(plan.site.issues.map((issue) => [issue.number, issue]));
-    const documentsOf = (part: string): KeptPart['documents'] => {
-      const documents: KeptPart['documents'] = {};
+    const job: IndexJob = { parts: [] };
+    for (const part of this.stale) {
+      const documents: KeptDocuments = {};
       for (const issue of this.parts.get(part)!) {
         const full = byNumber.get(issue.number);
         const document = this.keptDocument(part, issue) ?? (full && renderer.archive.searchDocument(composedIssue(full)));
         if (!document) throw new MonitorError(`The search index needs issue ${issue.number} read in full, and it was not.`);
         documents[issue.number] = [issue.key, document];
       }
-      return documents;
-    };
-    this.made = this.run([...this.stale], documentsOf);
+      job.parts.push({ part, documents });
+    }
+    this.made = this.run(job);
     // Caught here too, so that a build failing before write() leaves no unhandled rejection.
     this.made.catch(() => undefined);
   }
 
-  private run(parts: string[], documentsOf: (part: string) => KeptPart['documents']): Promise<Map<string, PartFiles>> {
+  private run(job: IndexJob): Promise<Map<string, PartFiles>> {
     return new Promise((resolve, reject) => {
       // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
       const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
-      const worker = new Worker(WORKER_SCRIPT, { execArgv });
+      const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
       this.worker = worker;
       const made = new Map<string, PartFiles>();
-      let documents: KeptPart['documents'] = {};
-      const next = () => {
-        const part = parts.shift();
-        if (part === undefined) return resolve(made);
-        documents = documentsOf(part);
-        worker.postMessage({ part, documents: Object.values(documents).map(([, document]) => document) } satisfies PartJob);
-      };
-      const fail = (error: unknown) => reject(new MonitorError(`The search index could not be made: ${error instanceof Error ? error.message : String(error)}`));
+      const fail = (error: string) => reject(new MonitorError(`The search index could not be made: ${error}`));
       worker.on('message', (message: PartMessage) => {
         if ('error' in message) return fail(message.error);
         made.set(message.part, message.files);
-        this.cache?.writePart(message.part, { documents, files: message.files });
-        try {
-          next();
-        } catch (error) {
-          reject(error);
-        }
+        this.cache?.writePart(message.part, message.kept);
+        // Done: the worker goes at once, and its memory with it, while the build goes on rendering.
+        if (made.size === job.parts.length) void this.close().then(() => resolve(made), reject);
       });
-      worker.once('error', fail);
-      worker.once('exit', (code) => fail(`it stopped (exit code ${code})`));
-      try {
-        next();
-      } catch (error) {
-        reject(error);
-      }
+      worker.once('error', (error) => fail(error.message));
+      worker.once('exit', (code) => {
+        if (this.worker === worker) fail(`it stopped (exit code ${code})`); // not when close() stopped it
+      });
     });
   }
 
@@ -199,8 +181,9 @@ export class SearchIndexUpdate {
 
   /** Stop the worker (also when the build failed). */
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
+    await worker?.terminate();
   }
 }
 
@@ -246,10 +229,11 @@ class PartCache {
   }
 
   writeStamps(stamps: Stamps): void {
-    this.write('stamps.json', stamps);
+    this.write('stamps.json', JSON.stringify(stamps));
   }
 
-  writePart(part: string, kept: KeptPart): void {
+  /** `kept`: the part as JSON (see KeptPart). */
+  writePart(part: string, kept: string): void {
     this.write(`part-${part}.json`, kept);
   }
 
@@ -266,9 +250,9 @@ class PartCache {
     }
   }
 
-  private write(name: string, value: unknown): void {
+  private write(name: string, text: string): void {
     try {
-      writeCacheFile(path.join(this.folder, name), this.key, JSON.stringify(value));
+      writeCacheFile(path.join(this.folder, name), this.key, text);
     } catch {
       // The next build makes the part again.
     }
