@@ -33,31 +33,17 @@ function isBlock(token: Token): boolean {
   return BLOCKS.has(token.type);
 }
 
-/** An item's body as plain text, and its first sentence. */
-interface ItemWords {
-  text: string;
-  lede: string;
-}
-
-const words = new WeakMap<ComposedItem, ItemWords>();
+const ledes = new WeakMap<ComposedItem, string>();
 
 /**
- * The words of an item, from one lexing of its body, remembered per item: its record in the search index
- * and its line on each category page (an item is on several) are made in the same build.
+ * An item's body as plain text (see markdownWords), for the search index. Its first sentence comes from
+ * the same lexing and is remembered for the item's line on each category page (an item is on several,
+ * and a build that indexes an item shows it on them): the text itself is not kept.
  */
-function itemWords(item: ComposedItem, language: string): ItemWords {
-  let known = words.get(item);
-  if (known === undefined) {
-    const tokens = lexBody(item.body);
-    known = { text: markdownWords(tokens), lede: firstSentenceOf(tokens.slice(0, 1), language) };
-    words.set(item, known);
-  }
-  return known;
-}
-
-/** An item's body as plain text (see markdownWords). */
 export function bodyText(item: ComposedItem, language: string): string {
-  return itemWords(item, language).text;
+  const tokens = lexBody(item.body);
+  if (!ledes.has(item)) ledes.set(item, firstSentenceOf(tokens.slice(0, 1), language));
+  return markdownWords(tokens);
 }
 
 /**
@@ -69,7 +55,9 @@ export function bodyText(item: ComposedItem, language: string): string {
 export function itemLede(item: ItemOutline, language: string): string {
   if (item.lede !== undefined) return item.lede;
   if (!('body' in item)) throw new MonitorError(`monitor tried to show the first sentence of "${item.headline}" from its outline, which does not hold it; please report this`);
-  return itemWords(item as ComposedItem, language).lede;
+  let lede = ledes.get(item as ComposedItem);
+  if (lede === undefined) ledes.set(item as ComposedItem, (lede = firstSentence((item as ComposedItem).body, language)));
+  return lede;
 }
 
 /** The first sentence of Markdown text (see itemLede). */

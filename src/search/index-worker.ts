@@ -1,16 +1,12 @@
 /**
  * The search index, made in a worker thread (on the other core while the build renders; started by
- * site/search-index.ts) with MiniSearch, one part at a time. A part is written as files for the browser:
- * documents.json (MiniSearch's record of its documents, with the names of the term files) and one
- * terms-<shard>.json per first letter of the words it holds (search-terms.ts). Its files are a function
- * of its documents alone: they are added in order of issue number to an index of their own.
+ * site/search-index.ts) with MiniSearch, one part at a time. A part's files (index-files.ts) are a
+ * function of its documents alone: they are added in order of issue number to an index of their own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { DOCUMENTS_FILE, SEARCH_OPTIONS, shardOf, type SearchDocument } from './search-terms.js';
-
-/** A part's files, name and text. */
-export type PartFiles = Array<[string, string]>;
+import { DOCUMENTS_FILE, termsFile, type PartDocuments, type PartFiles, type Terms } from './index-files.js';
+import { SEARCH_OPTIONS, shardOf, type SearchDocument } from './search-terms.js';
 
 /** What the worker is given: for each part to make, its issues' documents, each with the key of the issue it was made from. */
 export interface IndexJob {
@@ -29,11 +25,6 @@ export interface KeptPart {
   files: PartFiles;
 }
 
-/** The documents file: MiniSearch's serialised index without its terms, and the names of the term files. */
-export type DocumentsFile = Omit<AsPlainObject, 'index'> & { index: []; shards: string[] };
-
-type Terms = AsPlainObject['index'];
-
 export function partFiles(documents: SearchDocument[]): PartFiles {
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
   index.addAll([...documents].sort((a, b) => Number(a.id) - Number(b.id)));
@@ -50,12 +41,8 @@ function splitIndex(whole: AsPlainObject): PartFiles {
     terms.push(entry);
   }
   const names = [...shards.keys()].sort();
-  const documents: DocumentsFile = { ...whole, index: [], shards: names };
+  const documents: PartDocuments = { ...whole, index: [], shards: names };
   return [[DOCUMENTS_FILE, JSON.stringify(documents)], ...names.map((name): [string, string] => [termsFile(name), JSON.stringify(shards.get(name))])];
-}
-
-export function termsFile(shard: string): string {
-  return `terms-${shard}.json`;
 }
 
 if (parentPort && workerData) {

@@ -5,16 +5,14 @@
  * item with its issue, date, headline and a snippet with the words found highlighted. Text from the
  * index is always set as text, never parsed as HTML.
  */
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
-import { DOCUMENTS_FILE, INDEX_FOLDER, PARTS_FILE, SEARCH_OPTIONS, searchTerm, shardOf, type ItemEntry } from './search-terms.js';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { DOCUMENTS_FILE, termsFile, type PartDocuments, type Terms } from './index-files.js';
+import { INDEX_FOLDER, SEARCH_OPTIONS, searchTerm, shardOf, type ItemEntry } from './search-terms.js';
 
 const ISSUES_AT_ONCE = 10;
 const SNIPPET_WORDS = 30;
 const root = new URL('../', import.meta.url);
 const language = document.documentElement.lang || 'en';
-
-type Documents = Omit<AsPlainObject, 'index'> & { shards: string[] };
-type Terms = AsPlainObject['index'];
 
 async function fetchJson<T>(url: URL): Promise<T> {
   const response = await fetch(url);
@@ -22,53 +20,54 @@ async function fetchJson<T>(url: URL): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** One part of the index as far as the queries so far needed it: its documents, and the term files of their words. */
-class IndexPart {
-  private readonly shards = new Map<string, Promise<Terms>>();
-  private engine: { shards: string; search: MiniSearch } | undefined;
+/**
+ * The index (index-files.ts), as far as the queries so far needed it: every part's documents, loaded
+ * with the page, and the term files of the first letters of the words asked for, each fetched once.
+ * Each part is searched as an index of its own; the results are merged by score, the newer issue first
+ * among equals.
+ */
+class ArchiveIndex {
+  private readonly shards = new Map<string, Promise<Record<string, Terms>>>();
+  private readonly engines = new Map<string, { shards: string; search: MiniSearch }>();
 
-  constructor(private readonly folder: URL, readonly documents: Documents) {}
+  constructor(private readonly folder: URL, private readonly parts: Record<string, PartDocuments>) {}
 
-  static async load(folder: URL): Promise<IndexPart> {
-    return new IndexPart(folder, await fetchJson<Documents>(new URL(DOCUMENTS_FILE, folder)));
+  static async load(): Promise<ArchiveIndex> {
+    const folder = new URL(`${INDEX_FOLDER}/`, root);
+    return new ArchiveIndex(folder, await fetchJson<Record<string, PartDocuments>>(new URL(DOCUMENTS_FILE, folder)));
+  }
+
+  get size(): number {
+    return Object.values(this.parts).reduce((sum, part) => sum + part.documentCount, 0);
   }
 
   /** Issues holding every word of the query (the last one as the start of a word), best first. */
   async search(query: string, category: string): Promise<SearchResult[]> {
     const words = MiniSearch.getDefault('tokenize')(query) as string[];
-    const wanted = new Set(words.map(searchTerm).filter((term): term is string => term !== null).map(shardOf));
-    const names = [...wanted].filter((name) => this.documents.shards.includes(name)).sort();
-    if (names.length === 0 || names.length < wanted.size) return [];
-    for (const name of names) if (!this.shards.has(name)) this.shards.set(name, fetchJson<Terms>(new URL(`terms-${name}.json`, this.folder)));
+    const names = [...new Set(words.map(searchTerm).filter((term): term is string => term !== null).map(shardOf))].sort();
+    const searched = Object.entries(this.parts).filter(([, part]) => names.length > 0 && names.every((name) => part.shards.includes(name)));
+    if (searched.length === 0) return [];
+    for (const name of names) if (!this.shards.has(name)) this.shards.set(name, fetchJson<Record<string, Terms>>(new URL(termsFile(name), this.folder)));
     const terms = await Promise.all(names.map((name) => this.shards.get(name)!));
-    const key = names.join();
-    if (this.engine?.shards !== key) this.engine = { shards: key, search: MiniSearch.loadJS({ ...this.documents, index: terms.flat() }, SEARCH_OPTIONS) };
-    return this.engine.search.search(query, {
-      prefix: (_term, place, all) => place === all.length - 1,
+    const options = {
+      prefix: (_term: string, place: number, all: string[]) => place === all.length - 1,
       combineWith: 'AND',
       boost: { headline: 2 },
-      filter: category ? (result) => (result.items as ItemEntry[]).some(([, ...categories]) => categories.includes(category)) : undefined,
-    });
-  }
-}
-
-/** The whole index: its parts (search-terms.ts), each queried, the results merged by score, the newer issue first among equals. */
-class ArchiveIndex {
-  constructor(private readonly parts: IndexPart[]) {}
-
-  static async load(): Promise<ArchiveIndex> {
-    const folder = new URL(`${INDEX_FOLDER}/`, root);
-    const names = await fetchJson<string[]>(new URL(PARTS_FILE, folder));
-    return new ArchiveIndex(await Promise.all(names.map((name) => IndexPart.load(new URL(`${name}/`, folder)))));
+      filter: category ? (result: SearchResult) => (result.items as ItemEntry[]).some(([, ...categories]) => categories.includes(category)) : undefined,
+    } as const;
+    const found = searched.flatMap(([part, documents]) => this.engine(part, documents, names, terms).search(query, options));
+    return found.sort((a, b) => b.score - a.score || Number(b.id) - Number(a.id));
   }
 
-  get size(): number {
-    return this.parts.reduce((sum, part) => sum + part.documents.documentCount, 0);
-  }
-
-  async search(query: string, category: string): Promise<SearchResult[]> {
-    const found = await Promise.all(this.parts.map((part) => part.search(query, category)));
-    return found.flat().sort((a, b) => b.score - a.score || Number(b.id) - Number(a.id));
+  /** A part's index holding the terms of `names`, made again only when they change. */
+  private engine(part: string, documents: PartDocuments, names: string[], terms: Array<Record<string, Terms>>): MiniSearch {
+    const key = names.join();
+    let engine = this.engines.get(part);
+    if (engine?.shards !== key) {
+      engine = { shards: key, search: MiniSearch.loadJS({ ...documents, index: terms.flatMap((shard) => shard[part] ?? []) }, SEARCH_OPTIONS) };
+      this.engines.set(part, engine);
+    }
+    return engine.search;
   }
 }
 

@@ -38,6 +38,7 @@ function searchScripts(): Array<[file: string, source: string]> {
   return [
     ['search/search-page.js', path.join(PACKAGE_ROOT, 'lib/search/search-page.js')],
     ['search/search-terms.js', path.join(PACKAGE_ROOT, 'lib/search/search-terms.js')],
+    ['search/index-files.js', path.join(PACKAGE_ROOT, 'lib/search/index-files.js')],
     ['search/minisearch.js', path.join(path.dirname(miniSearch), '../es/index.js')],
   ];
 }

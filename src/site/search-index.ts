@@ -6,12 +6,13 @@ import type { ComposedSite, IssueOutline } from '../compose/types.js';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import { MonitorError } from '../core/errors.js';
 import type { Renderer } from '../render/types.js';
-import type { IndexJob, KeptDocuments, KeptPart, PartFiles, PartMessage } from '../search/index-worker.js';
-import { DOCUMENTS_FILE, INDEX_FOLDER, partOf, PARTS_FILE, type SearchDocument } from '../search/search-terms.js';
+import { DOCUMENTS_FILE, joinParts, type PartFiles } from '../search/index-files.js';
+import type { IndexJob, KeptDocuments, KeptPart, PartMessage } from '../search/index-worker.js';
+import { INDEX_FOLDER, partOf, type SearchDocument } from '../search/search-terms.js';
 import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
 import type { SitePlan } from './plan-site.js';
-import { removeIndexFolder, replaceIndexFolder, writeIndexFile, writeIndexInto, type IndexFiles } from './write-index-folder.js';
+import { replaceIndexFolder, writeIndexInto } from './write-index-folder.js';
 
 /** What the index depends on besides its issues: this module's format and MiniSearch's (pinned to a major version). */
 const INDEX_FORMAT = 'search-index 2 minisearch-7';
@@ -54,6 +55,8 @@ export function indexedIssues(site: ComposedSite<IssueOutline>, hashes: Readonly
  */
 export class SearchIndexUpdate {
   private made: Promise<Map<string, PartFiles>> = Promise.resolve(new Map());
+  /** What the cache is to keep of each part made, written once the build has succeeded. */
+  private readonly keptText = new Map<string, string>();
   private worker: Worker | undefined;
 
   private constructor(
@@ -64,27 +67,31 @@ export class SearchIndexUpdate {
     private readonly stale: string[],
     private readonly removed: string[],
     private readonly stamps: Stamps,
+    /** Whether this build writes the index. */
+    private readonly writes: boolean,
   ) {}
 
   /**
-   * Which parts must be made again: those whose issues or keys differ from the ones they were made from,
-   * or whose folder is missing; `replaced`: the build writes a new output folder, into which every part
-   * goes, those not made again from the cache. Without a cache folder, every part, and nothing is kept.
+   * Which parts must be made again: those whose issues or keys differ from the ones they were made from.
+   * When the index is to be written (a part is stale or gone, the index is missing, or `replaced`: the
+   * build writes a new output folder), every other part comes from the cache, and one the cache does not
+   * hold is made again too. Without a cache folder, every part, and nothing is kept.
    */
   static plan(out: string, cacheDir: string | undefined, key: string, issues: IndexedIssue[], replaced: boolean): SearchIndexUpdate {
     const cache = cacheDir === undefined ? undefined : new PartCache(cacheDir, out, key);
     const stamps = cache?.readStamps() ?? {};
     const parts = issuesByPart(issues);
+    const removed = Object.keys(stamps).filter((part) => !parts.has(part));
+    const current = new Set([...parts].filter(([part, list]) => sameIssues(stamps[part], list)).map(([part]) => part));
+    const write = replaced || removed.length > 0 || current.size < parts.size || !searchIndexIntact(out);
     const kept = new Map<string, KeptPart>();
     const stale: string[] = [];
-    for (const [part, list] of parts) {
-      const current = sameIssues(stamps[part], list) && (replaced || exists(path.join(out, INDEX_FOLDER, part, DOCUMENTS_FILE)));
-      const known = cache && (!current || replaced) ? cache.readPart(part) : undefined;
+    for (const part of parts.keys()) {
+      const known = write ? cache?.readPart(part) : undefined;
       if (known) kept.set(part, known);
-      if (!current || (replaced && !known)) stale.push(part);
+      if (!current.has(part) || (write && !known)) stale.push(part);
     }
-    const removed = Object.keys(stamps).filter((part) => !parts.has(part));
-    return new SearchIndexUpdate(out, cache, parts, kept, stale, removed, stamps);
+    return new SearchIndexUpdate(out, cache, parts, kept, stale, removed, stamps, write);
   }
 
   /** Issues this build must read in full: those of the parts made again with no document kept under their current key. */
@@ -101,8 +108,7 @@ export class SearchIndexUpdate {
 
   /**
    * Start making the stale parts in the worker, from the plan's issues (those needed read in full), while
-   * the build renders; each part goes to the cache as it is made (the stamps, written last by remember(),
-   * say which parts are current). write() waits for the end.
+   * the build renders. write() waits for the end.
    */
   start(plan: SitePlan, renderer: Renderer): void {
     if (this.stale.length === 0) return;
@@ -134,7 +140,7 @@ export class SearchIndexUpdate {
       worker.on('message', (message: PartMessage) => {
         if ('error' in message) return fail(message.error);
         made.set(message.part, message.files);
-        this.cache?.writePart(message.part, message.kept);
+        this.keptText.set(message.part, message.kept);
         // Done: the worker goes at once, and its memory with it, while the build goes on rendering.
         if (made.size === job.parts.length) void this.close().then(() => resolve(made), reject);
       });
@@ -146,29 +152,24 @@ export class SearchIndexUpdate {
   }
 
   /**
-   * Write the index: the parts made again, each in place of its old folder, and the list of parts (an
-   * incremental build); or every part into a full build's new site (`folder`).
+   * Write the index, if anything in it changed: in place of the old one, as a whole folder (an
+   * incremental build), or into a full build's new site (`folder`).
    */
   async write(folder?: string): Promise<void> {
     const made = await this.made;
     await this.close();
-    const list: IndexFiles = [[PARTS_FILE, JSON.stringify([...this.parts.keys()])]];
-    if (folder) {
-      const files = [...this.parts.keys()].flatMap((part) => (made.get(part) ?? this.kept.get(part)!.files).map(([name, text]): [string, string] => [`${part}/${name}`, text]));
-      writeIndexInto(folder, INDEX_FOLDER, [...list, ...files]);
-      return;
-    }
-    if (this.stale.length === 0 && this.removed.length === 0 && exists(path.join(this.out, INDEX_FOLDER, PARTS_FILE))) return;
-    for (const [part, files] of made) replaceIndexFolder(this.out, `${INDEX_FOLDER}/${part}`, files);
-    writeIndexFile(this.out, INDEX_FOLDER, list[0]!);
-    for (const part of this.removed) removeIndexFolder(this.out, `${INDEX_FOLDER}/${part}`);
+    if (!this.writes) return;
+    const files = joinParts([...this.parts.keys()].map((part) => [part, made.get(part) ?? this.kept.get(part)!.files]));
+    if (folder) writeIndexInto(folder, INDEX_FOLDER, files);
+    else replaceIndexFolder(this.out, INDEX_FOLDER, files);
   }
 
-  /** Once the index is in the output: stamp the parts made (kept in the cache as they were made) for the next build. Never fails a build. */
+  /** Once the index is in the output: keep the parts made, and their stamps, for the next build. Never fails a build. */
   remember(): SearchIndexSummary {
     let issues = 0;
     for (const part of this.stale) {
       for (const issue of this.parts.get(part)!) if (!this.keptDocument(part, issue)) issues += 1;
+      this.cache?.writePart(part, this.keptText.get(part)!);
       this.stamps[part] = Object.fromEntries(this.parts.get(part)!.map((issue) => [issue.number, issue.key]));
     }
     for (const part of this.removed) {
@@ -189,7 +190,7 @@ export class SearchIndexUpdate {
 
 /** Whether the last build into `out` left its search index there: a build that changed nothing else still makes a removed one again. */
 export function searchIndexIntact(out: string): boolean {
-  return exists(path.join(out, INDEX_FOLDER, PARTS_FILE));
+  return exists(path.join(out, INDEX_FOLDER, DOCUMENTS_FILE));
 }
 
 /** The published issues by part, each part's issues in ascending order. */

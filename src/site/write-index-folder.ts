@@ -22,25 +22,11 @@ export function replaceIndexFolder(out: string, folder: string, files: IndexFile
   });
 }
 
-/** Replace one file of `<out>/<folder>/` by renaming a complete one over it. */
-export function writeIndexFile(out: string, folder: string, [name, text]: [string, string]): void {
-  withStaging(out, (staging) => {
-    const fresh = path.join(staging, name);
-    writeFiles(staging, [[name, text]]);
-    mkdirSync(path.join(out, folder), { recursive: true });
-    renameSync(fresh, path.join(out, folder, name));
-  });
-}
-
 /** Write the search index into a new site not yet in place: whatever was there (linked from the previous output) goes first. */
 export function writeIndexInto(site: string, folder: string, files: IndexFiles): void {
   const target = path.join(site, folder);
   rmSync(target, { recursive: true, force: true });
   writeFiles(target, files);
-}
-
-export function removeIndexFolder(out: string, folder: string): void {
-  rmSync(path.join(out, folder), { recursive: true, force: true });
 }
 
 function withStaging(out: string, work: (staging: string) => void): void {
