@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AVAILABLE, horizontalOverflow, launchChromium, requireChromium, seriousViolations } from './chromium.js';
 import { startPreview, type Preview } from '../../src/site/preview/index.js';
 import { issueFile, itemFile, writePublication } from '../helpers/sample-publication.js';
 
@@ -11,17 +10,7 @@ import { issueFile, itemFile, writePublication } from '../helpers/sample-publica
  * not; axe-core finds no serious or critical violation and nothing scrolls sideways at 375 or 1280 px.
  * Skipped with a message when Chromium is missing, unless MONITOR_REQUIRE_BROWSER=1.
  */
-const CHROMIUM = process.env.MONITOR_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.MONITOR_REQUIRE_BROWSER === '1';
-const AVAILABLE = existsSync(CHROMIUM);
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-
-if (!AVAILABLE) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (install it, or set MONITOR_CHROMIUM to its path).`);
-
-it('has Chromium when MONITOR_REQUIRE_BROWSER=1', () => {
-  if (REQUIRED) expect(AVAILABLE, `MONITOR_REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}`).toBe(true);
-});
+requireChromium();
 
 const PUBLICATION = {
   'issues/1/02-second.md': itemFile('Moscow courts Beijing', {
@@ -39,7 +28,7 @@ describe.skipIf(!AVAILABLE)('the archive search in Chromium', { timeout: 120_000
   beforeAll(async () => {
     const root = await writePublication(PUBLICATION);
     preview = await startPreview({ root, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,22 +91,10 @@ describe.skipIf(!AVAILABLE)('the archive search in Chromium', { timeout: 120_000
       for (const path of ['search/?q=quillwort', 'categories/', 'authors/ada-example/', '404.html']) {
         await page.goto(new URL(path, preview.url).href);
         if (path.startsWith('search/')) await page.locator('.search-result').first().waitFor();
-        expect(await page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)), path).toBe(0);
+        expect(await horizontalOverflow(page), path).toBe(0);
         expect(await seriousViolations(page), path).toEqual([]);
       }
       await context.close();
     });
   }
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.targets.slice(0, 3).join(', ')}`);
-}

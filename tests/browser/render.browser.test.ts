@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AVAILABLE, horizontalOverflow, launchChromium, requireChromium, seriousViolations } from './chromium.js';
 import { EXAMPLE_ROOT, removeFixture, renderPublication, writeFixture } from '../render/fixture.js';
 
 /**
@@ -13,20 +12,10 @@ import { EXAMPLE_ROOT, removeFixture, renderPublication, writeFixture } from '..
  * sideways, every headline is visible, and axe-core finds no serious or critical violation. Skipped with a
  * message when Chromium is missing, unless MONITOR_REQUIRE_BROWSER=1 (as in CI), which makes that a failure.
  */
-const CHROMIUM = process.env.MONITOR_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.MONITOR_REQUIRE_BROWSER === '1';
-const AVAILABLE = existsSync(CHROMIUM);
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = path.join(tmpdir(), 'monitor-screenshots');
 const WIDTHS = [375, 1280];
 
-if (!AVAILABLE) {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (install it, or set MONITOR_CHROMIUM to its path).`);
-}
-
-it('has Chromium when MONITOR_REQUIRE_BROWSER=1', () => {
-  if (REQUIRED) expect(AVAILABLE, `MONITOR_REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}`).toBe(true);
-});
+requireChromium();
 
 interface Document {
   name: string;
@@ -47,10 +36,7 @@ describe.skipIf(!AVAILABLE)('rendered pages in Chromium', { timeout: 120_000 }, 
     fixtureRoot = await writeFixture();
     await mkdir(SCREENSHOTS, { recursive: true });
     await writeDocuments(folder, fixtureRoot, documents);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -151,20 +137,4 @@ async function expectHeadlinesVisible(page: Page, document: Document, width: num
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
   }
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.targets.slice(0, 3).join(', ')}`);
 }
