@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { composedIssue } from '../compose/index.js';
 import type { ComposedSite, IssueOutline } from '../compose/types.js';
-import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import { MonitorError } from '../core/errors.js';
 import type { Renderer } from '../render/types.js';
 import { DOCUMENTS_FILE, joinParts, type PartFiles } from '../search/index-files.js';
@@ -12,6 +11,7 @@ import { INDEX_FOLDER, partOf, type SearchDocument } from '../search/search-term
 import type { IssueHashes } from './issue-keys.js';
 import { exists } from './output-paths.js';
 import type { SitePlan } from './plan-site.js';
+import { PartCache, type Stamps } from './search-part-cache.js';
 import { replaceIndexFolder, writeIndexInto } from './write-index-folder.js';
 
 /** What the index depends on besides its issues: this module's format and MiniSearch's (pinned to a major version). */
@@ -30,8 +30,6 @@ export interface IndexedIssue {
   key: string;
 }
 
-/** The keys of the issues each part was last made from, by part. */
-type Stamps = Record<string, Record<string, string>>;
 
 /** What a search index depends on besides its issues: monitor itself and the publication's language. */
 export function searchKey(tool: string, language: string): string {
@@ -207,55 +205,4 @@ function issuesByPart(issues: IndexedIssue[]): Map<string, IndexedIssue[]> {
 
 function sameIssues(stamped: Record<string, string> | undefined, issues: IndexedIssue[]): boolean {
   return stamped !== undefined && Object.keys(stamped).length === issues.length && issues.every((issue) => issue.key !== '' && stamped[issue.number] === issue.key);
-}
-
-/**
- * The index's parts as the cache keeps them for one output folder: a stamps file, written last, and a
- * file per part. A part file newer than the stamps (a build stopped between them) makes its part stale
- * on the next build, which makes it again; a missing or damaged one is a miss.
- */
-class PartCache {
-  private readonly folder: string;
-
-  constructor(cacheDir: string, out: string, private readonly key: string) {
-    this.folder = path.join(cacheDir, 'search-index', createHash('sha1').update(out).digest('hex').slice(0, 16));
-  }
-
-  readStamps(): Stamps | undefined {
-    return this.read<Stamps>('stamps.json');
-  }
-
-  readPart(part: string): KeptPart | undefined {
-    return this.read<KeptPart>(`part-${part}.json`);
-  }
-
-  writeStamps(stamps: Stamps): void {
-    this.write('stamps.json', JSON.stringify(stamps));
-  }
-
-  /** `kept`: the part as JSON (see KeptPart). */
-  writePart(part: string, kept: string): void {
-    this.write(`part-${part}.json`, kept);
-  }
-
-  removePart(part: string): void {
-    removeCacheFile(path.join(this.folder, `part-${part}.json`));
-  }
-
-  private read<T>(name: string): T | undefined {
-    const text = readCacheText(path.join(this.folder, name), this.key);
-    try {
-      return text ? (JSON.parse(text) as T) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private write(name: string, text: string): void {
-    try {
-      writeCacheFile(path.join(this.folder, name), this.key, text);
-    } catch {
-      // The next build makes the part again.
-    }
-  }
 }
