@@ -12,8 +12,8 @@
  */
 import type { AsPlainObject } from 'minisearch';
 
-/** A part's files, name and text: DOCUMENTS_FILE and a term file per shard. */
-export type PartFiles = Array<[string, string]>;
+/** Files of the index, name and text: a part's (DOCUMENTS_FILE and a term file per shard), or the site's, joined. */
+export type IndexFiles = Array<[string, string]>;
 
 /** A part's documents: MiniSearch's serialised index without its terms, and the names of its term files. */
 export type PartDocuments = Omit<AsPlainObject, 'index'> & { index: []; shards: string[] };
@@ -27,7 +27,7 @@ export function termsFile(shard: string): string {
 }
 
 /** The site's index files from its parts' files (`parts` in order of part number). */
-export function joinParts(parts: Array<[part: string, files: PartFiles]>): PartFiles {
+export function joinParts(parts: Array<[part: string, files: IndexFiles]>): IndexFiles {
   const byName = new Map<string, string[]>();
   for (const [part, files] of parts) {
     for (const [name, text] of files) {

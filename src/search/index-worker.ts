@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { DOCUMENTS_FILE, termsFile, type PartDocuments, type PartFiles, type Terms } from './index-files.js';
+import { DOCUMENTS_FILE, termsFile, type PartDocuments, type IndexFiles, type Terms } from './index-files.js';
 import { SEARCH_OPTIONS, shardOf, type SearchDocument } from './search-terms.js';
 
 /** What the worker is given: for each part to make, its issues' documents, each with the key of the issue it was made from. */
@@ -17,22 +17,22 @@ export interface IndexJob {
 export type KeptDocuments = Record<string, [key: string, document: SearchDocument]>;
 
 /** What it answers for each part, as it is made: its files, and what the cache is to keep of it (JSON of KeptPart). */
-export type PartMessage = { part: string; files: PartFiles; kept: string } | { error: string };
+export type PartMessage = { part: string; files: IndexFiles; kept: string } | { error: string };
 
 /** What the cache keeps of a part: its documents and its files. */
 export interface KeptPart {
   documents: KeptDocuments;
-  files: PartFiles;
+  files: IndexFiles;
 }
 
-export function partFiles(documents: SearchDocument[]): PartFiles {
+export function partFiles(documents: SearchDocument[]): IndexFiles {
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
   index.addAll([...documents].sort((a, b) => Number(a.id) - Number(b.id)));
   return splitIndex(index.toJSON());
 }
 
 /** The index as files: its terms grouped by their shard, each group a file. */
-function splitIndex(whole: AsPlainObject): PartFiles {
+function splitIndex(whole: AsPlainObject): IndexFiles {
   const shards = new Map<string, Terms>();
   for (const entry of whole.index) {
     const shard = shardOf(entry[0]);

@@ -96,25 +96,29 @@ function wordsOf(text: string): string[] {
   return text.split(/([\n\r\p{Z}\p{P}]+)/u);
 }
 
+/** Whether `parts[place]` (of wordsOf) is a word the index matched. */
+function isFound(part: string, place: number, found: ReadonlySet<string>): boolean {
+  return place % 2 === 0 && found.has(searchTerm(part) ?? '');
+}
+
 function holds(text: string, found: ReadonlySet<string>): boolean {
-  return wordsOf(text).some((part, place) => place % 2 === 0 && found.has(searchTerm(part) ?? ''));
+  return wordsOf(text).some((part, place) => isFound(part, place, found));
 }
 
 /** `text` as nodes, its words that the index matched in <mark>; cut to about SNIPPET_WORDS words around the first one. */
 function highlighted(text: string, found: ReadonlySet<string>, cut: boolean): Node[] {
   const parts = wordsOf(text);
-  const isFound = (part: string, place: number) => place % 2 === 0 && found.has(searchTerm(part) ?? '');
   let start = 0;
   let end = parts.length;
   if (cut) {
-    const first = Math.max(0, parts.findIndex(isFound));
+    const first = Math.max(0, parts.findIndex((part, place) => isFound(part, place, found)));
     start = Math.max(0, first - Math.floor(SNIPPET_WORDS / 3) * 2);
     end = Math.min(parts.length, start + SNIPPET_WORDS * 2);
   }
   const nodes: Node[] = start > 0 ? [document.createTextNode('… ')] : [];
   for (let place = start; place < end; place += 1) {
     const part = parts[place]!;
-    if (isFound(part, place)) {
+    if (isFound(part, place, found)) {
       const mark = document.createElement('mark');
       mark.textContent = part;
       nodes.push(mark);

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { composedIssue } from '../compose/index.js';
 import type { ComposedSite, IssueOutline } from '../compose/types.js';
 import { MonitorError } from '../core/errors.js';
+import { textKey } from '../core/text-key.js';
 import type { Renderer } from '../render/types.js';
-import { DOCUMENTS_FILE, joinParts, type PartFiles } from '../search/index-files.js';
+import { DOCUMENTS_FILE, joinParts, type IndexFiles } from '../search/index-files.js';
 import type { IndexJob, KeptDocuments, KeptPart, PartMessage } from '../search/index-worker.js';
 import { INDEX_FOLDER, partOf, type SearchDocument } from '../search/search-terms.js';
 import type { IssueHashes } from './issue-keys.js';
@@ -30,10 +30,9 @@ export interface IndexedIssue {
   key: string;
 }
 
-
 /** What a search index depends on besides its issues: monitor itself and the publication's language. */
 export function searchKey(tool: string, language: string): string {
-  return createHash('sha1').update(`${INDEX_FORMAT}\0${tool}\0${language}`).digest('base64url');
+  return textKey(INDEX_FORMAT, tool, language);
 }
 
 /** The published issues of a plan with each one's key (its composed form's hashes). */
@@ -48,11 +47,11 @@ export function indexedIssues(site: ComposedSite<IssueOutline>, hashes: Readonly
  * The search index of a build (dist/search/index/), made with MiniSearch in a worker thread on the other
  * core while this one renders (search/index-worker.ts), in parts of ISSUES_PER_PART issue numbers. The
  * cache folder keeps each part's documents and files: a build makes again only the parts holding an
- * issue whose key changed (from the kept documents of the others in it), and each part's folder replaces
- * the old one whole. Drafts are never indexed.
+ * issue whose key changed (from the kept documents of the others in it), joins them with the kept ones
+ * (search/index-files.ts) and replaces the index's folder whole. Drafts are never indexed.
  */
 export class SearchIndexUpdate {
-  private made: Promise<Map<string, PartFiles>> = Promise.resolve(new Map());
+  private made: Promise<Map<string, IndexFiles>> = Promise.resolve(new Map());
   /** What the cache is to keep of each part made, written once the build has succeeded. */
   private readonly keptText = new Map<string, string>();
   private worker: Worker | undefined;
@@ -127,13 +126,13 @@ export class SearchIndexUpdate {
     this.made.catch(() => undefined);
   }
 
-  private run(job: IndexJob): Promise<Map<string, PartFiles>> {
+  private run(job: IndexJob): Promise<Map<string, IndexFiles>> {
     return new Promise((resolve, reject) => {
       // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
       const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
       const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
       this.worker = worker;
-      const made = new Map<string, PartFiles>();
+      const made = new Map<string, IndexFiles>();
       const fail = (error: string) => reject(new MonitorError(`The search index could not be made: ${error}`));
       worker.on('message', (message: PartMessage) => {
         if ('error' in message) return fail(message.error);

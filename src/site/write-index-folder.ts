@@ -1,9 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { IndexFiles } from '../search/index-files.js';
 import { exists, newSiblingId, siblingPath } from './output-paths.js';
-
-/** Files of the search index: a path relative to the folder they go in, and the text. */
-export type IndexFiles = Array<[string, string]>;
 
 /**
  * Put `files` into `<out>/<folder>/` whole: they are written into a folder beside the output (same file
@@ -12,14 +10,17 @@ export type IndexFiles = Array<[string, string]>;
  * removes it like any other (recover-output.ts), and the previous folder, or none, inside.
  */
 export function replaceIndexFolder(out: string, folder: string, files: IndexFiles): void {
-  withStaging(out, (staging) => {
-    const fresh = path.join(staging, 'fresh');
-    const target = path.join(out, folder);
+  const staging = siblingPath(out, 'tmp', newSiblingId());
+  const fresh = path.join(staging, 'fresh');
+  const target = path.join(out, folder);
+  try {
     writeFiles(fresh, files);
     mkdirSync(path.dirname(target), { recursive: true });
     if (exists(target)) renameSync(target, path.join(staging, 'previous'));
     renameSync(fresh, target);
-  });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** Write the search index into a new site not yet in place: whatever was there (linked from the previous output) goes first. */
@@ -29,20 +30,7 @@ export function writeIndexInto(site: string, folder: string, files: IndexFiles):
   writeFiles(target, files);
 }
 
-function withStaging(out: string, work: (staging: string) => void): void {
-  const staging = siblingPath(out, 'tmp', newSiblingId());
-  try {
-    mkdirSync(staging, { recursive: true });
-    work(staging);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-}
-
 function writeFiles(folder: string, files: IndexFiles): void {
-  for (const [name, text] of files) {
-    const file = path.join(folder, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
+  mkdirSync(folder, { recursive: true });
+  for (const [name, text] of files) writeFileSync(path.join(folder, name), text);
 }
