@@ -43,7 +43,15 @@ const INCREMENTAL_LIMIT = 300;
  * written into a temporary folder and swapped in. Nothing is written before the publication is valid.
  */
 export async function runBuild(run: BuildRun): Promise<Result> {
-  return run.inputs ? cachedBuild(run, run.inputs) : uncachedBuild(run);
+  // The render modules load while the publication is read. A build that fails before it needs them still
+  // waits for them to load, so that no import outlives the command.
+  const rendering = run.rendering ? Promise.resolve(run.rendering) : import('../render/index.js');
+  try {
+    return await (run.inputs ? cachedBuild(run, run.inputs, rendering) : uncachedBuild(run, rendering));
+  } catch (error) {
+    await rendering.catch(() => undefined);
+    throw error;
+  }
 }
 
 function planOptions(run: BuildRun): PlanOptions {
@@ -55,8 +63,8 @@ function planOptions(run: BuildRun): PlanOptions {
  * every other output, written only when its text changed), or a full one when there is no state to
  * compare with or most of the site changed.
  */
-async function cachedBuild(run: BuildRun, inputs: Stamps): Promise<Result> {
-  const plan = await prepareCachedBuild(run, inputs);
+async function cachedBuild(run: BuildRun, inputs: Stamps, rendering: Promise<Rendering>): Promise<Result> {
+  const plan = await prepareCachedBuild(run, inputs, rendering);
   try {
     // The index is made on the other core while the site is rendered; its files go in once the site is in place.
     plan.search.start(plan.stage.plan, plan.stage.renderer);
@@ -92,8 +100,7 @@ type CachedPlan = { search: SearchIndexUpdate } & (
  * changed are chosen, and the issues read in full that they and the feeds show. (A function of its
  * own so that a full build does not hold on to the publication while it renders.)
  */
-async function prepareCachedBuild(run: BuildRun, inputs: Stamps): Promise<CachedPlan> {
-  const rendering = run.rendering ?? import('../render/index.js');
+async function prepareCachedBuild(run: BuildRun, inputs: Stamps, rendering: Promise<Rendering>): Promise<CachedPlan> {
   const cacheDir = path.join(run.root, CACHE_FOLDER);
   removeAbandonedTemporaries(cacheDir);
   removeRetiredCaches(cacheDir);
@@ -132,8 +139,7 @@ async function cachedRenderer(
 }
 
 /** A one-issue build or one with a stand-in renderer: no state is kept, and any state about `out` is dropped. */
-async function uncachedBuild(run: BuildRun): Promise<Result> {
-  const rendering = run.rendering ?? import('../render/index.js');
+async function uncachedBuild(run: BuildRun, rendering: Promise<Rendering>): Promise<Result> {
   const cacheDir = run.cache ? path.join(run.root, CACHE_FOLDER) : undefined;
   const tool = toolKey(stampTool());
   const { publication, warnings } = await loadPublication(run.root, { cacheDir, tool: cacheDir && tool });
