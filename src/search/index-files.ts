@@ -1,12 +1,12 @@
 /**
  * The search index's files as the browser reads them (search-page.ts), made from its parts' files
  * (index-worker.ts). Each part of the index is an index of its own; the site holds them together, so a
- * query fetches one file per first letter of its words, whatever the number of parts:
+ * query fetches one file per word (that of its first two letters), whatever the number of parts:
  *
  * - `documents.json`: `{ "<part>": <the part's documents>, ... }`, each MiniSearch's record of the part's
  *   documents without its terms, with the names of the part's term files (`shards`);
  * - `terms-<shard>.json`: `{ "<part>": [[term, postings], ...], ... }`, the part's words that begin with
- *   that letter (search-terms.ts: shardOf), for the parts that have any.
+ *   those letters (search-terms.ts: shardOf), for the parts that have any.
  *
  * Made by joining each part's texts, in order of part number, so the files are a function of the parts.
  */

@@ -20,17 +20,35 @@ async function fetchJson<T>(url: URL): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** What the index stores of an issue found: its date, and its items' anchors with their categories. */
+interface StoredIssue {
+  date: string;
+  items: ItemEntry[];
+}
+
+/** A result of the index: an issue, its score, the words found, and what is stored of it. */
+type FoundIssue = SearchResult & StoredIssue;
+
 /**
  * The index (index-files.ts), as far as the queries so far needed it: every part's documents, loaded
- * with the page, and the term files of the first letters of the words asked for, each fetched once.
- * Each part is searched as an index of its own; the results are merged by score, the newer issue first
+ * with the page, and the term files of the words asked for (shardsOf), each fetched once.
+ * Each part is searched as an index of its own, holding only the query's words (and the words that
+ * begin with its last word): MiniSearch scores a word by its own postings and the part's documents, so
+ * the other words of a term file would change nothing but the time it takes; what is stored of each
+ * issue is kept aside for the same reason. The results are merged by score, the newer issue first
  * among equals.
  */
 class ArchiveIndex {
   private readonly shards = new Map<string, Promise<Record<string, Terms>>>();
-  private readonly engines = new Map<string, { shards: string; search: MiniSearch }>();
+  private readonly stored = new Map<string, StoredIssue>();
+  private readonly known: string[];
 
-  constructor(private readonly folder: URL, private readonly parts: Record<string, PartDocuments>) {}
+  constructor(private readonly folder: URL, private readonly parts: Record<string, PartDocuments>) {
+    for (const part of Object.values(parts)) {
+      for (const [short, id] of Object.entries(part.documentIds)) this.stored.set(String(id), part.storedFields[short] as unknown as StoredIssue);
+    }
+    this.known = [...new Set(Object.values(parts).flatMap((part) => part.shards))];
+  }
 
   static async load(): Promise<ArchiveIndex> {
     const folder = new URL(`${INDEX_FOLDER}/`, root);
@@ -38,36 +56,45 @@ class ArchiveIndex {
   }
 
   get size(): number {
-    return Object.values(this.parts).reduce((sum, part) => sum + part.documentCount, 0);
+    return this.stored.size;
   }
 
   /** Issues holding every word of the query (the last one as the start of a word), best first. */
-  async search(query: string, category: string): Promise<SearchResult[]> {
-    const words = MiniSearch.getDefault('tokenize')(query) as string[];
-    const names = [...new Set(words.map(searchTerm).filter((term): term is string => term !== null).map(shardOf))].sort();
-    const searched = Object.entries(this.parts).filter(([, part]) => names.length > 0 && names.every((name) => part.shards.includes(name)));
+  async search(query: string, category: string): Promise<FoundIssue[]> {
+    const words = (MiniSearch.getDefault('tokenize')(query) as string[]).map(searchTerm).filter((term): term is string => term !== null);
+    if (words.length === 0) return [];
+    const groups = this.shardsOf(words);
+    const searched = Object.entries(this.parts).filter(([, part]) => groups.every((group) => group.some((name) => part.shards.includes(name))));
     if (searched.length === 0) return [];
+    const names = [...new Set(groups.flat())].filter((name) => searched.some(([, part]) => part.shards.includes(name)));
     for (const name of names) if (!this.shards.has(name)) this.shards.set(name, fetchJson<Record<string, Terms>>(new URL(termsFile(name), this.folder)));
-    const terms = await Promise.all(names.map((name) => this.shards.get(name)!));
+    const shards = await Promise.all(names.map((name) => this.shards.get(name)!));
+    const last = words.at(-1)!;
+    const asked = ([term]: Terms[number]) => term.startsWith(last) || words.includes(term);
     const options = {
       prefix: (_term: string, place: number, all: string[]) => place === all.length - 1,
       combineWith: 'AND',
       boost: { headline: 2 },
-      filter: category ? (result: SearchResult) => (result.items as ItemEntry[]).some(([, ...categories]) => categories.includes(category)) : undefined,
+      filter: category ? (result: SearchResult) => this.stored.get(String(result.id))!.items.some(([, ...categories]) => categories.includes(category)) : undefined,
     } as const;
-    const found = searched.flatMap(([part, documents]) => this.engine(part, documents, names, terms).search(query, options));
-    return found.sort((a, b) => b.score - a.score || Number(b.id) - Number(a.id));
+    const found = searched.flatMap(([part, documents]) => {
+      const index = shards.flatMap((shard) => (shard[part] ?? []).filter(asked));
+      return MiniSearch.loadJS({ ...documents, storedFields: {}, index }, SEARCH_OPTIONS).search(query, options);
+    });
+    return found.sort((a, b) => b.score - a.score || Number(b.id) - Number(a.id)).map((result) => ({ ...result, ...this.stored.get(String(result.id))! }));
   }
 
-  /** A part's index holding the terms of `names`, made again only when they change. */
-  private engine(part: string, documents: PartDocuments, names: string[], terms: Array<Record<string, Terms>>): MiniSearch {
-    const key = names.join();
-    let engine = this.engines.get(part);
-    if (engine?.shards !== key) {
-      engine = { shards: key, search: MiniSearch.loadJS({ ...documents, index: terms.flatMap((shard) => shard[part] ?? []) }, SEARCH_OPTIONS) };
-      this.engines.set(part, engine);
-    }
-    return engine.search;
+  /**
+   * The term files a query needs, one group per word, of which a part must have one to hold the word:
+   * the file of the word's first two letters, or, for a last word of one letter so far, every file
+   * that begins with it.
+   */
+  private shardsOf(words: string[]): string[][] {
+    return words.map((word, place) => {
+      const shard = shardOf(word);
+      const begun = place === words.length - 1 && Array.from(word).length === 1;
+      return begun ? this.known.filter((name) => name.startsWith(shard)) : [shard];
+    });
   }
 }
 
@@ -86,9 +113,12 @@ function issuePage(number: string): Promise<Document> {
   return page;
 }
 
+/** Made once, with the page: a date format is slow to make (tens of milliseconds), and quick to use. */
+const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+
 function dateText(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language, { dateStyle: 'long', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
 /** Words at even places, what separates them at odd ones. */
@@ -145,14 +175,14 @@ function pageItem(page: Document, anchor: string): PageItem | undefined {
 }
 
 /** The entries of one issue found: its items (in the category chosen) that hold a word found, or its first such item. */
-async function issueEntries(result: SearchResult, category: string): Promise<HTMLLIElement[]> {
+async function issueEntries(result: FoundIssue, category: string): Promise<HTMLLIElement[]> {
   const number = String(result.id);
   const page = await issuePage(number);
   const found = new Set(result.terms);
-  const entries = (result.items as ItemEntry[]).filter(([, ...categories]) => !category || categories.includes(category));
+  const entries = result.items.filter(([, ...categories]) => !category || categories.includes(category));
   const items = entries.map(([anchor]) => pageItem(page, anchor)).filter((item): item is PageItem => item !== undefined);
   const holding = items.filter((item) => holds(`${item.headline} ${item.text}`, found));
-  return (holding.length > 0 ? holding : items.slice(0, 1)).map((item) => resultEntry(number, result.date as string, item, found));
+  return (holding.length > 0 ? holding : items.slice(0, 1)).map((item) => resultEntry(number, result.date, item, found));
 }
 
 function resultEntry(number: string, date: string, item: PageItem, found: ReadonlySet<string>): HTMLLIElement {
@@ -181,7 +211,7 @@ function start(): void {
   const list = document.querySelector<HTMLOListElement>('.search-results')!;
   const more = document.querySelector<HTMLButtonElement>('.search-more')!;
   let index: ArchiveIndex;
-  let results: SearchResult[] = [];
+  let results: FoundIssue[] = [];
   let latest = 0;
 
   let shown = 0;

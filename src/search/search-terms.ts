@@ -47,12 +47,17 @@ export function searchTerm(word: string): string | null {
 }
 
 /**
- * The index is split by the first letter of its words, one file each, so a query fetches the files of
- * its own words only: `terms-<letter>.json` for a-z and 0-9, `terms-u<code point in hex>.json` for others.
+ * The index is split by the first two letters of its words, one file each, so a query fetches the
+ * files of its own words only, each a small share of the index: `terms-re.json` holds the words that
+ * begin with "re". Letters other than a-z and 0-9 are written `_` and their code point in hex
+ * (`terms-_0440_0435.json` for "ре"); a word of one letter has a file of its own.
  */
 export function shardOf(term: string): string {
-  const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
-  return /^[a-z0-9]$/.test(first) ? first : `u${first.codePointAt(0)!.toString(16)}`;
+  return Array.from(term.slice(0, 4)).slice(0, 2).map(fileLetter).join('');
+}
+
+function fileLetter(letter: string): string {
+  return /^[a-z0-9]$/.test(letter) ? letter : `_${letter.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 }
 
 /** The MiniSearch options the index is made and read with. */

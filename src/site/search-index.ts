@@ -15,7 +15,7 @@ import { PartCache, type Stamps } from './search-part-cache.js';
 import { replaceIndexFolder, writeIndexInto } from './write-index-folder.js';
 
 /** What the index depends on besides its issues: this module's format and MiniSearch's (pinned to a major version). */
-const INDEX_FORMAT = 'search-index 2 minisearch-7';
+const INDEX_FORMAT = 'search-index 3 minisearch-7';
 const WORKER_SCRIPT = new URL('../search/index-worker.js', import.meta.url);
 
 /** What indexing did: how many parts were made again, and for how many issues a document was made anew. */

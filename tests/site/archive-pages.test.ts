@@ -138,6 +138,10 @@ describe('the archive finding aids', () => {
     expect(await search(root, 'известия')).toEqual(['2']);
     expect(await search(root, 'елкин')).toEqual(['2']);
     expect(await search(root, 'иошкар')).toEqual(['2']);
+    // Each word is in the term file of its first two letters, a Cyrillic letter named by its code point.
+    const terms = JSON.parse(await read(root, 'search/index/terms-_043c_0438.json')) as Record<string, Terms>;
+    expect(terms['0']!.map(([term]) => term)).toEqual(['мишустин']);
+    expect(await read(root, 'search/index/terms-re.json')).toContain('"reforms"');
   });
 
   it('makes a removed search index again on a build with nothing else to do', async () => {
