@@ -37,6 +37,7 @@ function searchScripts(): Array<[file: string, source: string]> {
   const miniSearch = createRequire(import.meta.url).resolve('minisearch'); // <package>/dist/cjs/index.cjs
   return [
     ['search/search-page.js', path.join(PACKAGE_ROOT, 'lib/search/search-page.js')],
+    ['search/archive-index.js', path.join(PACKAGE_ROOT, 'lib/search/archive-index.js')],
     ['search/search-terms.js', path.join(PACKAGE_ROOT, 'lib/search/search-terms.js')],
     ['search/index-files.js', path.join(PACKAGE_ROOT, 'lib/search/index-files.js')],
     ['search/minisearch.js', path.join(path.dirname(miniSearch), '../es/index.js')],
