@@ -127,6 +127,7 @@ export class SearchIndexUpdate {
   }
 
   private run(job: IndexJob): Promise<Map<string, IndexFiles>> {
+    const count = job.parts.length; // and not the job: its documents go with the worker
     return new Promise((resolve, reject) => {
       // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
       const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
@@ -139,7 +140,7 @@ export class SearchIndexUpdate {
         made.set(message.part, message.files);
         this.keptText.set(message.part, message.kept);
         // Done: the worker goes at once, and its memory with it, while the build goes on rendering.
-        if (made.size === job.parts.length) void this.close().then(() => resolve(made), reject);
+        if (made.size === count) void this.close().then(() => resolve(made), reject);
       });
       worker.once('error', (error) => fail(error.message));
       worker.once('exit', (code) => {
