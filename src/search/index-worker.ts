@@ -16,14 +16,8 @@ export interface IndexJob {
 /** A part's documents as the cache keeps them, by issue number. */
 export type KeptDocuments = Record<string, [key: string, document: SearchDocument]>;
 
-/** What it answers for each part, as it is made: its files, and what the cache is to keep of it (JSON of KeptPart). */
-export type PartMessage = { part: string; files: IndexFiles; kept: string } | { error: string };
-
-/** What the cache keeps of a part: its documents and its files. */
-export interface KeptPart {
-  documents: KeptDocuments;
-  files: IndexFiles;
-}
+/** What it answers for each part, as it is made: its files, and its documents as the cache is to keep them (JSON of KeptDocuments). */
+export type PartMessage = { part: string; files: IndexFiles; documents: string } | { error: string };
 
 export function partFiles(documents: SearchDocument[]): IndexFiles {
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
@@ -52,7 +46,7 @@ if (parentPort && workerData) {
     for (let next = parts.shift(); next; next = parts.shift()) {
       const { part, documents } = next;
       const files = partFiles(Object.values(documents).map(([, document]) => document));
-      parentPort.postMessage({ part, files, kept: JSON.stringify({ documents, files } satisfies KeptPart) } satisfies PartMessage);
+      parentPort.postMessage({ part, files, documents: JSON.stringify(documents) } satisfies PartMessage);
     }
   } catch (error) {
     parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies PartMessage);

@@ -23,8 +23,8 @@ export function removeAbandonedTemporaries(cacheFolder: string): void {
   }
 }
 
-/** Folders of the cache that earlier versions of monitor wrote and nothing reads any more: compiled template code. */
-const RETIRED_FOLDERS = ['templates'];
+/** Folders of the cache that earlier versions of monitor wrote and nothing reads any more: compiled template code, and search index parts kept as one file each. */
+const RETIRED_FOLDERS = ['templates', 'search-index'];
 
 /** Remove what earlier versions kept in the cache folder and this one never reads (never fails a build). */
 export function removeRetiredCaches(cacheFolder: string): void {

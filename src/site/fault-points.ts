@@ -9,7 +9,8 @@
  * any folder a dead build left), `changes:staged` (the
  * changed files are complete beside the output, no journal yet), `changes:journal` (journal written,
  * nothing renamed), `changes:renamed-<k>` (after the k-th rename into the output), `changes:removed`
- * (every rename and deletion done, the journal still there).
+ * (every rename and deletion done, the journal still there), `search:parts-kept` (the search index in
+ * place and its parts kept in the cache, their stamps not yet written).
  */
 export function faultPoint(point: string): void {
   if (process.env.MONITOR_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');

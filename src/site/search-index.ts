@@ -6,9 +6,10 @@ import { MonitorError } from '../core/errors.js';
 import { textKey } from '../core/text-key.js';
 import type { Renderer } from '../render/types.js';
 import { DOCUMENTS_FILE, joinParts, type IndexFiles } from '../search/index-files.js';
-import type { IndexJob, KeptDocuments, KeptPart, PartMessage } from '../search/index-worker.js';
+import type { IndexJob, KeptDocuments, PartMessage } from '../search/index-worker.js';
 import { INDEX_FOLDER, partOf, type SearchDocument } from '../search/search-terms.js';
 import type { IssueHashes } from './issue-keys.js';
+import { faultPoint } from './fault-points.js';
 import { exists } from './output-paths.js';
 import type { SitePlan } from './plan-site.js';
 import { PartCache, type Stamps } from './search-part-cache.js';
@@ -51,16 +52,19 @@ export function indexedIssues(site: ComposedSite<IssueOutline>, hashes: Readonly
  * (search/index-files.ts) and replaces the index's folder whole. Drafts are never indexed.
  */
 export class SearchIndexUpdate {
-  private made: Promise<Map<string, IndexFiles>> = Promise.resolve(new Map());
-  /** What the cache is to keep of each part made, written once the build has succeeded. */
-  private readonly keptText = new Map<string, string>();
+  private made: Promise<void> = Promise.resolve();
+  /** The files of each part made, and its documents as the cache is to keep them (JSON), written once the build has succeeded. */
+  private readonly madeFiles = new Map<string, IndexFiles>();
+  private readonly madeDocuments = new Map<string, string>();
   private worker: Worker | undefined;
 
   private constructor(
     private readonly out: string,
     private readonly cache: PartCache | undefined,
     private readonly parts: Map<string, IndexedIssue[]>,
-    private readonly kept: Map<string, KeptPart>,
+    /** Of the stale parts, the documents the cache kept; of the others, their files. */
+    private readonly keptDocuments: Map<string, KeptDocuments>,
+    private readonly keptFiles: Map<string, IndexFiles>,
     private readonly stale: string[],
     private readonly removed: string[],
     private readonly stamps: Stamps,
@@ -81,14 +85,21 @@ export class SearchIndexUpdate {
     const removed = Object.keys(stamps).filter((part) => !parts.has(part));
     const current = new Set([...parts].filter(([part, list]) => sameIssues(stamps[part], list)).map(([part]) => part));
     const write = replaced || removed.length > 0 || current.size < parts.size || !searchIndexIntact(out);
-    const kept = new Map<string, KeptPart>();
+    const keptDocuments = new Map<string, KeptDocuments>();
+    const keptFiles = new Map<string, IndexFiles>();
     const stale: string[] = [];
-    for (const part of parts.keys()) {
-      const known = write ? cache?.readPart(part) : undefined;
-      if (known) kept.set(part, known);
-      if (!current.has(part) || (write && !known)) stale.push(part);
+    // Without anything to write, every part is current.
+    for (const part of write ? parts.keys() : []) {
+      const files = current.has(part) ? cache?.readFiles(part) : undefined;
+      if (files) {
+        keptFiles.set(part, files);
+        continue;
+      }
+      stale.push(part);
+      const documents = cache?.readDocuments(part);
+      if (documents) keptDocuments.set(part, documents);
     }
-    return new SearchIndexUpdate(out, cache, parts, kept, stale, removed, stamps, write);
+    return new SearchIndexUpdate(out, cache, parts, keptDocuments, keptFiles, stale, removed, stamps, write);
   }
 
   /** Issues this build must read in full: those of the parts made again with no document kept under their current key. */
@@ -99,7 +110,7 @@ export class SearchIndexUpdate {
   }
 
   private keptDocument(part: string, issue: IndexedIssue): SearchDocument | undefined {
-    const known = this.kept.get(part)?.documents[issue.number];
+    const known = this.keptDocuments.get(part)?.[issue.number];
     return issue.key !== '' && known?.[0] === issue.key ? known[1] : undefined;
   }
 
@@ -126,21 +137,20 @@ export class SearchIndexUpdate {
     this.made.catch(() => undefined);
   }
 
-  private run(job: IndexJob): Promise<Map<string, IndexFiles>> {
+  private run(job: IndexJob): Promise<void> {
     const count = job.parts.length; // and not the job: its documents go with the worker
     return new Promise((resolve, reject) => {
       // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
       const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
       const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
       this.worker = worker;
-      const made = new Map<string, IndexFiles>();
       const fail = (error: string) => reject(new MonitorError(`The search index could not be made: ${error}`));
       worker.on('message', (message: PartMessage) => {
         if ('error' in message) return fail(message.error);
-        made.set(message.part, message.files);
-        this.keptText.set(message.part, message.kept);
+        this.madeFiles.set(message.part, message.files);
+        this.madeDocuments.set(message.part, message.documents);
         // Done: the worker goes at once, and its memory with it, while the build goes on rendering.
-        if (made.size === count) void this.close().then(() => resolve(made), reject);
+        if (this.madeFiles.size === count) void this.close().then(resolve, reject);
       });
       worker.once('error', (error) => fail(error.message));
       worker.once('exit', (code) => {
@@ -154,10 +164,11 @@ export class SearchIndexUpdate {
    * incremental build), or into a full build's new site (`folder`).
    */
   async write(folder?: string): Promise<void> {
-    const made = await this.made;
+    await this.made;
     await this.close();
     if (!this.writes) return;
-    const files = joinParts([...this.parts.keys()].map((part) => [part, made.get(part) ?? this.kept.get(part)!.files]));
+    this.cache?.forgetStamps();
+    const files = joinParts([...this.parts.keys()].map((part) => [part, this.madeFiles.get(part) ?? this.keptFiles.get(part)!]));
     if (folder) writeIndexInto(folder, INDEX_FOLDER, files);
     else replaceIndexFolder(this.out, INDEX_FOLDER, files);
   }
@@ -167,14 +178,15 @@ export class SearchIndexUpdate {
     let issues = 0;
     for (const part of this.stale) {
       for (const issue of this.parts.get(part)!) if (!this.keptDocument(part, issue)) issues += 1;
-      this.cache?.writePart(part, this.keptText.get(part)!);
+      this.cache?.writePart(part, this.madeDocuments.get(part)!, this.madeFiles.get(part)!);
       this.stamps[part] = Object.fromEntries(this.parts.get(part)!.map((issue) => [issue.number, issue.key]));
     }
     for (const part of this.removed) {
       this.cache?.removePart(part);
       delete this.stamps[part];
     }
-    if (this.stale.length > 0 || this.removed.length > 0) this.cache?.writeStamps(this.stamps);
+    faultPoint('search:parts-kept');
+    if (this.writes) this.cache?.writeStamps(this.stamps);
     return { parts: this.stale.length, issues };
   }
 

@@ -1,42 +1,58 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
-import type { KeptPart } from '../search/index-worker.js';
+import type { IndexFiles } from '../search/index-files.js';
+import type { KeptDocuments } from '../search/index-worker.js';
 
 /** The keys of the issues each part was last made from, by part. */
 export type Stamps = Record<string, Record<string, string>>;
 
+/** The cache's folder of search index parts; an older monitor kept them, in another form, in `search-index`. */
+export const PARTS_FOLDER = 'search-parts';
+
 /**
- * The index's parts as the cache keeps them for one output folder: a stamps file, written last, and a
- * file per part. A part file newer than the stamps (a build stopped between them) makes its part stale
- * on the next build, which makes it again; a missing or damaged one is a miss.
+ * The index's parts as the cache keeps them for one output folder: a stamps file, written last, and for
+ * each part its documents and its files, apart, so that a build that makes one part again reads the
+ * documents of that part and the files of the others only. The stamps say which issues the index in
+ * the output was made from: they are forgotten before an index is written, and written again after its
+ * parts, so a build stopped in between leaves no stamps, and the next build makes every part again
+ * (from the kept documents). A missing or damaged file is a miss.
  */
 export class PartCache {
   private readonly folder: string;
 
   constructor(cacheDir: string, out: string, private readonly key: string) {
-    this.folder = path.join(cacheDir, 'search-index', createHash('sha1').update(out).digest('hex').slice(0, 16));
+    this.folder = path.join(cacheDir, PARTS_FOLDER, createHash('sha1').update(out).digest('hex').slice(0, 16));
   }
 
   readStamps(): Stamps | undefined {
     return this.read<Stamps>('stamps.json');
   }
 
-  readPart(part: string): KeptPart | undefined {
-    return this.read<KeptPart>(`part-${part}.json`);
+  readDocuments(part: string): KeptDocuments | undefined {
+    return this.read<KeptDocuments>(`documents-${part}.json`);
+  }
+
+  readFiles(part: string): IndexFiles | undefined {
+    return this.read<IndexFiles>(`files-${part}.json`);
   }
 
   writeStamps(stamps: Stamps): void {
     this.write('stamps.json', JSON.stringify(stamps));
   }
 
-  /** `kept`: the part as JSON (see KeptPart). */
-  writePart(part: string, kept: string): void {
-    this.write(`part-${part}.json`, kept);
+  forgetStamps(): void {
+    removeCacheFile(path.join(this.folder, 'stamps.json'));
+  }
+
+  /** `documents`: JSON of the part's KeptDocuments. */
+  writePart(part: string, documents: string, files: IndexFiles): void {
+    this.write(`documents-${part}.json`, documents);
+    this.write(`files-${part}.json`, JSON.stringify(files));
   }
 
   removePart(part: string): void {
-    removeCacheFile(path.join(this.folder, `part-${part}.json`));
+    for (const name of [`documents-${part}.json`, `files-${part}.json`]) removeCacheFile(path.join(this.folder, name));
   }
 
   private read<T>(name: string): T | undefined {

@@ -120,6 +120,24 @@ describe('an incremental build killed at any point', () => {
   }, 90_000);
 });
 
+describe('a build killed after writing its search index, before recording what it was made from', () => {
+  it('leaves the next build to make the index again, even when an edit is undone in between', async () => {
+    const root = await writePublication(THIRD);
+    const out = path.join(root, 'dist');
+    const item = path.join(root, 'issues/1/01-first.md');
+    const text = await readFile(item, 'utf8');
+    expect((await monitorBuild(root)).code).toBe(0);
+    await writeFile(item, text.replace('written for the tests.', 'written about zebrafish.'));
+    const crashed = await monitorBuild(root, { MONITOR_TEST_CRASH_AT: 'search:parts-kept' });
+    expect(crashed.signal).toBe('SIGKILL');
+    expect(await readFile(path.join(out, 'search/index/terms-ze.json'), 'utf8')).toContain('zebrafish');
+    // Undone: the issues are those the index was recorded as made from before the killed build.
+    await writeFile(item, text);
+    expect((await monitorBuild(root)).code).toBe(0);
+    expect(await hashTree(out)).toEqual(await cleanBuild(root));
+  }, 90_000);
+});
+
 describe('a previous output that cannot be removed after the swap', () => {
   it('is a warning naming the folder: exit 0, the new site in place, the folder removed by a later build', async () => {
     const root = await writePublication();

@@ -51,7 +51,7 @@ describe('every cache of a build', () => {
     const cacheFiles = readdirSync(path.join(root, '.monitor-cache'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     // The build state, the issue memo, the content cache, the MJML cache, and the search index.
     expect(new Set(cacheFiles.map((entry) => path.relative(path.join(root, '.monitor-cache'), entry.parentPath).split(path.sep)[0]))).toEqual(
-      new Set(['', 'issue-memo', 'content', 'mjml', 'search-index']),
+      new Set(['', 'issue-memo', 'content', 'mjml', 'search-parts']),
     );
     for (const entry of cacheFiles) {
       const file = path.join(entry.parentPath, entry.name);
@@ -72,8 +72,13 @@ describe('every cache of a build', () => {
     const retired = path.join(root, '.monitor-cache', 'templates');
     mkdirSync(retired, { recursive: true });
     writeFileSync(path.join(retired, 'web-issue.txt'), 'return function () { throw new Error("run from the cache"); }');
+    // And the search index's parts as an earlier version kept them, one file each.
+    const oldParts = path.join(root, '.monitor-cache', 'search-index', '0123456789abcdef');
+    mkdirSync(oldParts, { recursive: true });
+    writeFileSync(path.join(oldParts, 'part-0.json'), '{}');
     const summary = await buildSite(root);
     expect(summary.mode).toBe('full');
     expect(readdirSync(path.join(root, '.monitor-cache'))).not.toContain('templates');
+    expect(readdirSync(path.join(root, '.monitor-cache'))).not.toContain('search-index');
   });
 });
