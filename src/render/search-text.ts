@@ -34,22 +34,13 @@ function isBlock(token: Token): boolean {
 }
 
 const ledes = new WeakMap<ComposedItem, string>();
-/** Texts read with a lede before the search index asked for them (the issue memo asks first), held until it does. */
-const texts = new WeakMap<ComposedItem, string>();
 
 /**
- * An item's body as plain text (see markdownWords), for the search index. An item's body is lexed once
- * for its text and its first sentence (itemLede), whichever is asked for first: the first sentence is
- * remembered for the item's line on each category page, the text until the index takes it.
+ * An item's body as plain text (see markdownWords), for the search index. Its first sentence comes from
+ * the same lexing and is remembered for the item's line on each category page (an item is on several,
+ * and a build that indexes an item shows it on them): the text itself is not kept.
  */
 export function bodyText(item: ComposedItem, language: string): string {
-  const text = texts.get(item);
-  if (text === undefined) return readBody(item, language);
-  texts.delete(item);
-  return text;
-}
-
-function readBody(item: ComposedItem, language: string): string {
   const tokens = lexBody(item.body);
   if (!ledes.has(item)) ledes.set(item, firstSentenceOf(tokens.slice(0, 1), language));
   return markdownWords(tokens);
@@ -64,9 +55,9 @@ function readBody(item: ComposedItem, language: string): string {
 export function itemLede(item: ItemOutline, language: string): string {
   if (item.lede !== undefined) return item.lede;
   if (!('body' in item)) throw new MonitorError(`monitor tried to show the first sentence of "${item.headline}" from its outline, which does not hold it; please report this`);
-  const composed = item as ComposedItem;
-  if (!ledes.has(composed)) texts.set(composed, readBody(composed, language));
-  return ledes.get(composed)!;
+  let lede = ledes.get(item as ComposedItem);
+  if (lede === undefined) ledes.set(item as ComposedItem, (lede = firstSentence((item as ComposedItem).body, language)));
+  return lede;
 }
 
 /** The first sentence of Markdown text (see itemLede). */
