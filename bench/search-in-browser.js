@@ -70,7 +70,7 @@ try {
       await page.goto(`${base}search/`);
       await page.locator('.search-filter').waitFor(); // shown once the list of the index's parts is loaded
       // Typed and timed inside the page, so that Playwright's own round trips are not counted.
-      const { counted, ended } = await page.evaluate((typed) => new Promise((resolve) => {
+      const { counted, ended } = await page.evaluate((typed) => new Promise((resolve, reject) => {
         const status = document.querySelector('.search-status');
         const list = document.querySelector('.search-results');
         const input = document.querySelector('main .search-box input');
@@ -79,14 +79,18 @@ try {
         const observer = new MutationObserver(() => {
           const now = performance.now() - started;
           if (times.counted === undefined && /found/i.test(status.textContent)) times.counted = now;
+          if (/could not be loaded/.test(status.textContent)) {
+            observer.disconnect();
+            reject(new Error(status.textContent));
+          }
           if (list.querySelector('.search-result') || /Nothing found/.test(status.textContent)) {
             observer.disconnect();
             times.counted ??= now;
-            // On screen: the frame after the change is painted.
-            requestAnimationFrame(() => {
+            // On screen: once the frame holding the change is painted.
+            requestAnimationFrame(() => setTimeout(() => {
               times.ended = performance.now() - started;
               resolve(times);
-            });
+            }, 0));
           }
         });
         observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });

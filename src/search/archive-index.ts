@@ -32,6 +32,7 @@ export type FoundIssue = SearchResult & StoredIssue;
  * among equals.
  */
 export class ArchiveIndex {
+  /** The term files fetched, by name (search-terms.ts: shardOf). */
   private readonly shards = new Map<string, Promise<Record<string, Terms>>>();
   private readonly stored = new Map<string, StoredIssue>();
   private readonly known: string[];
@@ -61,9 +62,9 @@ export class ArchiveIndex {
     if (searched.length === 0) return [];
     const names = [...new Set(groups.flat())].filter((name) => searched.some(([, part]) => part.shards.includes(name)));
     for (const name of names) if (!this.shards.has(name)) this.shards.set(name, fetchJson<Record<string, Terms>>(new URL(termsFile(name), this.folder)));
-    const shards = await Promise.all(names.map((name) => this.shards.get(name)!));
+    const termFiles = await Promise.all(names.map((name) => this.shards.get(name)!));
     const last = words.at(-1)!;
-    const asked = ([term]: Terms[number]) => term.startsWith(last) || words.includes(term);
+    const isAsked = ([term]: Terms[number]) => term.startsWith(last) || words.includes(term);
     const options = {
       prefix: (_term: string, place: number, all: string[]) => place === all.length - 1,
       combineWith: 'AND',
@@ -71,7 +72,7 @@ export class ArchiveIndex {
       filter: category ? (result: SearchResult) => this.stored.get(String(result.id))!.items.some(([, ...categories]) => categories.includes(category)) : undefined,
     } as const;
     const found = searched.flatMap(([part, documents]) => {
-      const index = shards.flatMap((shard) => (shard[part] ?? []).filter(asked));
+      const index = termFiles.flatMap((terms) => (terms[part] ?? []).filter(isAsked));
       return MiniSearch.loadJS({ ...documents, storedFields: {}, index }, SEARCH_OPTIONS).search(query, options);
     });
     return found.sort((a, b) => b.score - a.score || Number(b.id) - Number(a.id)).map((result) => ({ ...result, ...this.stored.get(String(result.id))! }));

@@ -1,7 +1,8 @@
 /**
  * The search index's files as the browser reads them (search-page.ts), made from its parts' files
  * (index-worker.ts). Each part of the index is an index of its own; the site holds them together, so a
- * query fetches one file per word (that of its first two letters), whatever the number of parts:
+ * query fetches the file of each word's first two letters, whatever the number of parts (and, for a last
+ * word of one letter so far, every file that begins with it):
  *
  * - `documents.json`: `{ "<part>": <the part's documents>, ... }`, each MiniSearch's record of the part's
  *   documents without its terms, with the names of the part's term files (`shards`);

@@ -50,7 +50,8 @@ export function searchTerm(word: string): string | null {
  * The index is split by the first two letters of its words, one file each, so a query fetches the
  * files of its own words only, each a small share of the index: `terms-re.json` holds the words that
  * begin with "re". Letters other than a-z and 0-9 are written `_` and their code point in hex
- * (`terms-_0440_0435.json` for "ре"); a word of one letter has a file of its own.
+ * (`terms-_0440_0435.json` for "ре"); the words of one letter have a file of their own. (A name may
+ * stand for two pairs of letters, such as U+1000 then "a" and U+1000A: their words share the file.)
  */
 export function shardOf(term: string): string {
   return Array.from(term.slice(0, 4)).slice(0, 2).map(fileLetter).join('');

@@ -46,10 +46,11 @@ export async function runBuild(run: BuildRun): Promise<Result> {
   // The render modules load while the publication is read. A build that fails before it needs them still
   // waits for them to load, so that no import outlives the command.
   const rendering = run.rendering ? Promise.resolve(run.rendering) : import('../render/index.js');
+  const loaded = rendering.catch(() => undefined); // a failed load is the build's error once it needs them
   try {
     return await (run.inputs ? cachedBuild(run, run.inputs, rendering) : uncachedBuild(run, rendering));
   } catch (error) {
-    await rendering.catch(() => undefined);
+    await loaded;
     throw error;
   }
 }

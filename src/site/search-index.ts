@@ -82,7 +82,7 @@ export class SearchIndexUpdate {
     const cache = cacheDir === undefined ? undefined : new PartCache(cacheDir, out, key);
     const stamps = cache?.readStamps() ?? {};
     const parts = issuesByPart(issues);
-    const removed = Object.keys(stamps).filter((part) => !parts.has(part));
+    const removed = [...new Set([...Object.keys(stamps), ...(cache?.keptParts() ?? [])])].filter((part) => !parts.has(part));
     const current = new Set([...parts].filter(([part, list]) => sameIssues(stamps[part], list)).map(([part]) => part));
     const write = replaced || removed.length > 0 || current.size < parts.size || !searchIndexIntact(out);
     const keptDocuments = new Map<string, KeptDocuments>();
@@ -132,18 +132,15 @@ export class SearchIndexUpdate {
       }
       job.parts.push({ part, documents });
     }
-    this.made = this.run(job);
+    this.made = this.watch(startWorker(job), job.parts.length);
     // Caught here too, so that a build failing before write() leaves no unhandled rejection.
     this.made.catch(() => undefined);
   }
 
-  private run(job: IndexJob): Promise<void> {
-    const count = job.parts.length; // and not the job: its documents go with the worker
+  /** Until the worker has answered for its `count` parts. (It is not given the job: the job's documents go with the worker.) */
+  private watch(worker: Worker, count: number): Promise<void> {
+    this.worker = worker;
     return new Promise((resolve, reject) => {
-      // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
-      const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
-      const worker = new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
-      this.worker = worker;
       const fail = (error: string) => reject(new MonitorError(`The search index could not be made: ${error}`));
       worker.on('message', (message: PartMessage) => {
         if ('error' in message) return fail(message.error);
@@ -178,8 +175,9 @@ export class SearchIndexUpdate {
     let issues = 0;
     for (const part of this.stale) {
       for (const issue of this.parts.get(part)!) if (!this.keptDocument(part, issue)) issues += 1;
-      this.cache?.writePart(part, this.madeDocuments.get(part)!, this.madeFiles.get(part)!);
-      this.stamps[part] = Object.fromEntries(this.parts.get(part)!.map((issue) => [issue.number, issue.key]));
+      if (this.cache?.writePart(part, this.madeDocuments.get(part)!, this.madeFiles.get(part)!)) {
+        this.stamps[part] = Object.fromEntries(this.parts.get(part)!.map((issue) => [issue.number, issue.key]));
+      } else delete this.stamps[part];
     }
     for (const part of this.removed) {
       this.cache?.removePart(part);
@@ -196,6 +194,12 @@ export class SearchIndexUpdate {
     this.worker = undefined;
     await worker?.terminate();
   }
+}
+
+function startWorker(job: IndexJob): Worker {
+  // The worker takes this process's Node options but --input-type (of a `node -e` that runs a build), which no worker starts with.
+  const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
+  return new Worker(WORKER_SCRIPT, { workerData: job, execArgv });
 }
 
 /** Whether the last build into `out` left its search index there: a build that changed nothing else still makes a removed one again. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readCacheText, removeCacheFile, writeCacheFile } from '../core/cache-file.js';
 import type { IndexFiles } from '../search/index-files.js';
@@ -45,10 +46,21 @@ export class PartCache {
     removeCacheFile(path.join(this.folder, 'stamps.json'));
   }
 
-  /** `documents`: JSON of the part's KeptDocuments. */
-  writePart(part: string, documents: string, files: IndexFiles): void {
-    this.write(`documents-${part}.json`, documents);
-    this.write(`files-${part}.json`, JSON.stringify(files));
+  /** `documents`: JSON of the part's KeptDocuments. Whether both were written (if not, neither is kept). */
+  writePart(part: string, documents: string, files: IndexFiles): boolean {
+    if (this.write(`documents-${part}.json`, documents) && this.write(`files-${part}.json`, JSON.stringify(files))) return true;
+    this.removePart(part);
+    return false;
+  }
+
+  /** The parts the cache holds a file of, stamped or not (a build stopped before its stamps may have left some). */
+  keptParts(): string[] {
+    const parts = new Set<string>();
+    for (const name of listFolder(this.folder)) {
+      const part = /^(?:documents|files)-(\d+)\.json$/.exec(name)?.[1];
+      if (part !== undefined) parts.add(part);
+    }
+    return [...parts];
   }
 
   removePart(part: string): void {
@@ -64,11 +76,20 @@ export class PartCache {
     }
   }
 
-  private write(name: string, text: string): void {
+  private write(name: string, text: string): boolean {
     try {
       writeCacheFile(path.join(this.folder, name), this.key, text);
+      return true;
     } catch {
-      // The next build makes the part again.
+      return false; // the next build makes the part again
     }
+  }
+}
+
+function listFolder(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
   }
 }

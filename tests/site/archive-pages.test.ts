@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import MiniSearch from 'minisearch';
@@ -167,6 +167,19 @@ describe('the archive finding aids', () => {
     expect(Object.keys(JSON.parse(await read(root, 'search/index/documents.json')) as object)).toEqual(['0']);
     expect(await indexedNumbers(root)).toEqual(['1', '2']);
     expect(await search(root, 'flamboyantly')).toEqual([]);
+  });
+
+  it('forgets a part the cache holds no stamps for, as a build stopped before writing them leaves it', async () => {
+    const root = await writePublication({ 'issues/300/issue.md': issueFile(300, '2020-02-03'), 'issues/300/01-later.md': itemFile('A later story') });
+    await buildSite(root);
+    const parts = path.join(root, '.monitor-cache', 'search-parts');
+    const [folder] = await readdir(parts);
+    expect((await readdir(path.join(parts, folder!))).sort()).toEqual(['documents-0.json', 'documents-1.json', 'files-0.json', 'files-1.json', 'stamps.json']);
+    await rm(path.join(parts, folder!, 'stamps.json'));
+    await rm(path.join(root, 'issues', '300'), { recursive: true });
+    expect((await buildSite(root)).search).toEqual({ parts: 1, issues: 0 });
+    expect((await readdir(path.join(parts, folder!))).sort()).toEqual(['documents-0.json', 'files-0.json', 'stamps.json']);
+    expect(await indexedNumbers(root)).toEqual(['1', '2']);
   });
 });
 
