@@ -86,11 +86,12 @@ try {
           if (list.querySelector('.search-result') || /Nothing found/.test(status.textContent)) {
             observer.disconnect();
             times.counted ??= now;
-            // On screen: once the frame holding the change is painted.
-            requestAnimationFrame(() => setTimeout(() => {
+            // On screen: when the frame that shows it begins (its style, layout and paint follow at once;
+            // a timer after it would also count the tasks queued behind, such as the next pages' parsing).
+            requestAnimationFrame(() => {
               times.ended = performance.now() - started;
               resolve(times);
-            }, 0));
+            });
           }
         });
         observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
