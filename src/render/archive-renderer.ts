@@ -1,7 +1,7 @@
 import type { ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
 import type { SearchDocument } from '../search/search-terms.js';
 import { authorPages, categorySummaries, sitemapEntries } from './archive-views.js';
-import { ISSUES_PER_PAGE, pageContext } from './pages.js';
+import { pageContext } from './pages.js';
 import { bodyText } from './search-text.js';
 import { siteFile, type TemplateSet } from './template-set.js';
 import type { SiteFile } from './types.js';
@@ -79,9 +79,7 @@ export function createArchiveRenderer(set: TemplateSet, site: SiteView): Archive
       return file(ARCHIVE_FILES.notFound, 'web/404.hbs', { site, page: notFoundPage, linkBase: root });
     },
     sitemap(composed) {
-      const published = composed.issues.filter((issue) => issue.status === 'published').length;
-      const pages = Math.max(1, Math.ceil(published / ISSUES_PER_PAGE));
-      return file(ARCHIVE_FILES.sitemap, 'web/sitemap.xml.hbs', { site, entries: sitemapEntries(composed, pages, ISSUES_PER_PAGE) });
+      return file(ARCHIVE_FILES.sitemap, 'web/sitemap.xml.hbs', { site, entries: sitemapEntries(composed) });
     },
     robots() {
       return file(ARCHIVE_FILES.robots, 'web/robots.txt.hbs', { site, sitemap: new URL('sitemap.xml', site.baseUrl).href });

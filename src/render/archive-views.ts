@@ -1,6 +1,7 @@
 import type { ComposedIssue, ComposedSite, IssueOutline } from '../compose/types.js';
 import { slugify } from '../compose/slug.js';
 import { headlineListing, issueListing, type HeadlineListing, type IssueListing } from './listing.js';
+import { archivePageCount, archivePageFolder, ISSUES_PER_PAGE } from './pages.js';
 
 /**
  * The views of the archive's finding aids: the list of categories, the author pages and the sitemap.
@@ -46,7 +47,7 @@ export function authorPages(site: ComposedSite<IssueOutline>): AuthorPageView[] 
   for (const issue of site.issues) {
     if (issue.status !== 'published') continue;
     for (const name of issue.authors) {
-      const slug = authorSlug(name);
+      const slug = slugify(name);
       let page = pages.get(slug);
       if (!page) pages.set(slug, (page = { name, slug, path: authorPath(name), issues: [] }));
       page.issues.push(Object.assign(issueListing(issue), { items: issue.items.map(headlineListing) }));
@@ -55,13 +56,9 @@ export function authorPages(site: ComposedSite<IssueOutline>): AuthorPageView[] 
   return [...pages.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function authorSlug(name: string): string {
-  return slugify(name);
-}
-
 /** `authors/<slug>/`: where an author's page is, relative to the site root. */
 export function authorPath(name: string): string {
-  return `authors/${authorSlug(name)}/`;
+  return `authors/${slugify(name)}/`;
 }
 
 /** An author named in a byline, with the path of their page. */
@@ -87,13 +84,13 @@ export interface SitemapEntry {
  * issue once, the category and author pages and their indexes, the search page. Drafts never appear:
  * `site` holds published issues only (site/plan-site.ts), and they are filtered again here.
  */
-export function sitemapEntries(site: ComposedSite<IssueOutline>, archivePages: number, perPage: number): SitemapEntry[] {
+export function sitemapEntries(site: ComposedSite<IssueOutline>): SitemapEntry[] {
   const published = site.issues.filter((issue) => issue.status === 'published');
   const url = (path: string) => new URL(path, site.publication.baseUrl).href;
   const newest = published[0]?.date;
   const entries: SitemapEntry[] = [];
   const add = (path: string, lastmod: string | undefined) => lastmod && entries.push({ loc: url(path), lastmod });
-  for (let page = 1; page <= archivePages; page += 1) add(page === 1 ? '' : `page/${page}/`, published[(page - 1) * perPage]?.date);
+  for (let page = 1; page <= archivePageCount(published.length); page += 1) add(archivePageFolder(page), published[(page - 1) * ISSUES_PER_PAGE]?.date);
   for (const issue of published) add(issue.path, issue.date);
   add('categories/', newest);
   for (const summary of categorySummaries(site)) add(summary.path, summary.latest);

@@ -68,16 +68,25 @@ export interface ArchivePageView {
   };
 }
 
+/** How many archive pages `published` issues fill, ISSUES_PER_PAGE to a page (one, even with none). */
+export function archivePageCount(published: number): number {
+  return Math.max(1, Math.ceil(published / ISSUES_PER_PAGE));
+}
+
+/** Where archive page `number` is, relative to the site root: the root itself, then `page/2/`... */
+export function archivePageFolder(number: number): string {
+  return number === 1 ? '' : `page/${number}/`;
+}
+
 /** The archive of published issues, newest first, ISSUES_PER_PAGE to a page: index.html, page/2/index.html... */
 export function archivePageViews(site: SiteView, composed: ComposedSite<IssueOutline>): ArchivePageView[] {
   const published = composed.issues.filter((issue) => issue.status === 'published');
-  const count = Math.max(1, Math.ceil(published.length / ISSUES_PER_PAGE));
-  const folder = (number: number) => (number === 1 ? '' : `page/${number}/`);
+  const count = archivePageCount(published.length);
   return Array.from({ length: count }, (_, index) => {
     const number = index + 1;
     const root = number === 1 ? './' : '../../';
-    const relative = (target: number) => (target < 1 || target > count ? undefined : `${root}${folder(target)}`);
-    const absolute = (target: number) => (target < 1 || target > count ? undefined : new URL(folder(target), site.baseUrl).href);
+    const relative = (target: number) => (target < 1 || target > count ? undefined : `${root}${archivePageFolder(target)}`);
+    const absolute = (target: number) => (target < 1 || target > count ? undefined : new URL(archivePageFolder(target), site.baseUrl).href);
     const page = pageContext(site, {
       depth: number === 1 ? 0 : 2,
       title: number === 1 ? site.title : `${site.title}: archive page ${number}`,
@@ -90,6 +99,6 @@ export function archivePageViews(site: SiteView, composed: ComposedSite<IssueOut
     });
     const issues = published.slice(index * ISSUES_PER_PAGE, number * ISSUES_PER_PAGE).map(listedIssue);
     const pagination = { number, count, isLater: number > 1, newer: relative(number - 1), older: relative(number + 1) };
-    return { path: `${folder(number)}index.html`, context: { site, page, issues, pagination } };
+    return { path: `${archivePageFolder(number)}index.html`, context: { site, page, issues, pagination } };
   });
 }

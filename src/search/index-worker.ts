@@ -19,7 +19,7 @@ export type KeptDocuments = Record<string, [key: string, document: SearchDocumen
 /** What it answers for each part, as it is made: its files, and its documents as the cache is to keep them (JSON of KeptDocuments). */
 export type PartMessage = { part: string; files: IndexFiles; documents: string } | { error: string };
 
-export function partFiles(documents: SearchDocument[]): IndexFiles {
+function partFiles(documents: SearchDocument[]): IndexFiles {
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
   index.addAll([...documents].sort((a, b) => Number(a.id) - Number(b.id)));
   return splitIndex(index.toJSON());

@@ -77,7 +77,7 @@ export const INDEX_FOLDER = 'search/index';
  * search page queries with the others: an edit makes its part again, and no other, and each part is a
  * function of its issues alone, so an index updated build after build is the one a clean build makes.
  */
-export const ISSUES_PER_PART = 250;
+const ISSUES_PER_PART = 250;
 
 export function partOf(number: number): string {
   return String(Math.floor(number / ISSUES_PER_PART));

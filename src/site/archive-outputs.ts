@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { textKey } from '../core/text-key.js';
-import type { Renderer } from '../render/types.js';
+import type { Renderer, SiteFile } from '../render/types.js';
+import type { OutputFile } from './render-site.js';
 import type { SitePlan } from './plan-site.js';
-import type { PlannedFile } from './render-site.js';
 
 /**
  * The archive's finding aids as build outputs: the list of categories, the author pages, the search page
@@ -13,20 +13,19 @@ import type { PlannedFile } from './render-site.js';
  * (listings, never rendered pages or bodies) and keyed by what its template is given, like every output
  * that is not an issue's own file (render-site.ts); the scripts by their text.
  */
-export function* archiveFiles(plan: SitePlan, renderer: Renderer): Generator<PlannedFile> {
+export function* archiveFiles(plan: SitePlan, renderer: Renderer): Generator<[SiteFile, OutputFile['kind']]> {
   const archive = renderer.archive;
   const { site } = plan;
-  const planned = (file: { path: string; key: string; render(): string }, kind: PlannedFile['kind']): PlannedFile => ({ ...file, kind, render: () => file.render() });
-  yield planned(archive.categoriesIndex(site), 'page');
-  for (const page of archive.authorPages(site)) yield planned(page, 'page');
-  yield planned(archive.searchPage(site), 'page');
+  yield [archive.categoriesIndex(site), 'page'];
+  for (const page of archive.authorPages(site)) yield [page, 'page'];
+  yield [archive.searchPage(site), 'page'];
   for (const [file, source] of searchScripts()) {
     const text = readFileSync(source, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
-    yield { path: file, kind: 'asset', key: textKey(text), render: () => text };
+    yield [{ path: file, key: textKey(text), render: () => text }, 'asset'];
   }
-  yield planned(archive.notFound(site), 'page');
-  yield planned(archive.sitemap(site), 'asset');
-  yield planned(archive.robots(), 'asset');
+  yield [archive.notFound(site), 'page'];
+  yield [archive.sitemap(site), 'asset'];
+  yield [archive.robots(), 'asset'];
 }
 
 /**

@@ -42,7 +42,7 @@ export function* planFiles(plan: SitePlan, renderer: Renderer, templates: Templa
   yield siteFile(renderer.stylesheet(), 'asset');
   for (const page of renderer.archivePages(plan.site)) yield siteFile(page, 'page');
   for (const page of plan.site.categories) yield siteFile(renderer.categoryPage(page, plan.site), 'page');
-  yield* archiveFiles(plan, renderer);
+  for (const [file, kind] of archiveFiles(plan, renderer)) yield siteFile(file, kind);
   const feeds = renderFeeds(plan.site, { content: (issue) => renderer.issueContent(issue), templates });
   for (const feed of feeds) yield siteFile(feed, 'feed');
 }
